@@ -1,0 +1,163 @@
+// Deterministic layout, metrics and the file formats analysts take elsewhere (graphology JSON, GEXF, CSV).
+import { stringify } from 'csv-stringify/browser/esm/sync';
+import type { SerializedGraph } from 'graphology-types';
+import louvain from 'graphology-communities-louvain';
+import { write as writeGexf } from 'graphology-gexf';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import noverlap from 'graphology-layout-noverlap';
+import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
+import { type KgGraph, toGraph } from './graph.js';
+import { CATEGORY_COLORS, hexToRgb } from './palette.js';
+import type { EdgeAttributes, KnowledgeBase, NodeAttributes, PropValue } from './types.js';
+
+/** Mulberry32: a seeded generator, so the same graph/ always yields the same picture. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function nodeSize(degree: number): number {
+  return 3 + 2.2 * Math.sqrt(degree);
+}
+
+/** Adds metrics and a layout in place. Same input, same output, on every machine. */
+export function decorate(g: KgGraph, opts: { iterations?: number; seed?: number } = {}): KgGraph {
+  const rng = seededRandom(opts.seed ?? 2025);
+  const keys = g.nodes().sort();
+  for (const key of keys) {
+    g.mergeNodeAttributes(key, { x: rng() * 1000 - 500, y: rng() * 1000 - 500 });
+  }
+  g.forEachNode((key) => {
+    const degree = g.degree(key);
+    g.mergeNodeAttributes(key, { degree, size: nodeSize(degree) });
+  });
+  const betweenness = betweennessCentrality(g, { normalized: true });
+  const communities = louvain(g, { rng: seededRandom((opts.seed ?? 2025) + 1) });
+  g.forEachNode((key) => {
+    g.mergeNodeAttributes(key, {
+      betweenness: Number((betweenness[key] ?? 0).toFixed(6)),
+      community: communities[key] ?? 0,
+    });
+  });
+  if (g.order > 1) {
+    const settings = forceAtlas2.inferSettings(g);
+    forceAtlas2.assign(g, {
+      iterations: opts.iterations ?? 600,
+      settings: { ...settings, barnesHutOptimize: g.order > 2000, gravity: 1, scalingRatio: 8 },
+      getEdgeWeight: null,
+    });
+    noverlap.assign(g, { maxIterations: 300, settings: { margin: 2, ratio: 1.1 } });
+  }
+  g.forEachNode((key, a) => {
+    g.mergeNodeAttributes(key, { x: round(a.x ?? 0), y: round(a.y ?? 0) });
+  });
+  return g;
+}
+
+const round = (v: number): number => Math.round(v * 100) / 100;
+
+export function buildExportGraph(kb: KnowledgeBase): KgGraph {
+  return decorate(toGraph(kb));
+}
+
+export function exportGraphJson(kb: KnowledgeBase): SerializedGraph<NodeAttributes, EdgeAttributes> {
+  return buildExportGraph(kb).export();
+}
+
+function flatValue(v: PropValue | undefined): string | number | boolean | undefined {
+  if (v === undefined) return undefined;
+  return Array.isArray(v) ? v.join('; ') : v;
+}
+
+function provText(prov: NodeAttributes['prov']): string {
+  return prov.map((p) => `${p.source} ${p.section}: ${p.quote}`).join(' | ');
+}
+
+/** GEXF 1.3 with colours, positions and every property as an attribute Gephi can filter on. */
+export function toGexf(graph: KgGraph): string {
+  return writeGexf(graph, {
+    formatNode(_key: string, a: NodeAttributes) {
+      const attributes: Record<string, string | number | boolean> = {
+        category: a.category,
+        name: a.name,
+        nameZh: a.nameZh ?? '',
+        aliases: a.aliases.join('; '),
+        degree: a.degree ?? 0,
+        betweenness: a.betweenness ?? 0,
+        community: a.community ?? 0,
+        provenance: provText(a.prov),
+      };
+      for (const [k, v] of Object.entries(a.props)) attributes[`prop_${k}`] = flatValue(v) ?? '';
+      return {
+        label: a.name,
+        attributes,
+        viz: { color: hexColor(CATEGORY_COLORS[a.category]), x: a.x ?? 0, y: a.y ?? 0, size: a.size ?? 4 },
+      };
+    },
+    formatEdge(_key: string, a: EdgeAttributes) {
+      const attributes: Record<string, string | number | boolean> = {
+        relType: a.relType,
+        provenance: provText(a.prov),
+      };
+      for (const [k, v] of Object.entries(a.props)) attributes[`prop_${k}`] = flatValue(v) ?? '';
+      return { label: a.relType, attributes };
+    },
+  });
+}
+
+function hexColor(hex: string): string {
+  const { r, g, b } = hexToRgb(hex);
+  return `rgb(${r},${g},${b})`;
+}
+
+/** Node and edge tables; property columns are the union of all props, so every row has the same columns. */
+export function toCsv(graph: KgGraph): { nodes: string; edges: string } {
+  const nodeProps = new Set<string>();
+  graph.forEachNode((_k, a) => {
+    for (const p of Object.keys(a.props)) nodeProps.add(p);
+  });
+  const np = [...nodeProps].sort();
+  const nodeRows: unknown[][] = [
+    ['id', 'label', 'name', 'nameZh', 'aliases', 'degree', 'betweenness', 'community', 'x', 'y', ...np, 'provenance'],
+  ];
+  graph.forEachNode((key, a) => {
+    nodeRows.push([
+      key,
+      a.category,
+      a.name,
+      a.nameZh ?? '',
+      a.aliases.join('; '),
+      a.degree ?? graph.degree(key),
+      a.betweenness ?? '',
+      a.community ?? '',
+      a.x ?? '',
+      a.y ?? '',
+      ...np.map((p) => flatValue(a.props[p]) ?? ''),
+      provText(a.prov),
+    ]);
+  });
+  const edgeProps = new Set<string>();
+  graph.forEachEdge((_k, a) => {
+    for (const p of Object.keys(a.props)) edgeProps.add(p);
+  });
+  const ep = [...edgeProps].sort();
+  const edgeRows: unknown[][] = [['id', 'source', 'target', 'type', ...ep, 'note', 'provenance']];
+  graph.forEachEdge((key, a, source, target) => {
+    edgeRows.push([
+      key,
+      source,
+      target,
+      a.relType,
+      ...ep.map((p) => flatValue(a.props[p]) ?? ''),
+      a.note ?? '',
+      provText(a.prov),
+    ]);
+  });
+  return { nodes: stringify(nodeRows), edges: stringify(edgeRows) };
+}
