@@ -6,7 +6,13 @@ export interface Bilingual {
   zh: string;
 }
 
-export type CoverageColumnKind = 'meeting' | 'framework' | 'group' | 'projects-led' | 'projects-supported' | 'dialogues';
+export type CoverageColumnKind =
+  | 'meeting'
+  | 'framework'
+  | 'group'
+  | 'projects-led'
+  | 'projects-supported'
+  | 'dialogues';
 
 export interface CoverageColumn {
   id: string;
@@ -126,7 +132,11 @@ export function coverageColumns(g: KgGraph): CoverageColumn[] {
   }
   cols.push(
     { id: 'projects-led', kind: 'projects-led', title: { en: 'Projects led', zh: '主導計畫' } },
-    { id: 'projects-supported', kind: 'projects-supported', title: { en: 'Projects supported', zh: '支持計畫' } },
+    {
+      id: 'projects-supported',
+      kind: 'projects-supported',
+      title: { en: 'Projects supported', zh: '支持計畫' },
+    },
     { id: 'dialogues', kind: 'dialogues', title: { en: 'Policy dialogues', zh: '政策對話' } },
   );
   return cols;

@@ -1,11 +1,11 @@
 // Deterministic layout, metrics and the file formats analysts take elsewhere (graphology JSON, GEXF, CSV).
 import { stringify } from 'csv-stringify/browser/esm/sync';
-import type { SerializedGraph } from 'graphology-types';
 import louvain from 'graphology-communities-louvain';
 import { write as writeGexf } from 'graphology-gexf';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
+import type { SerializedGraph } from 'graphology-types';
 import { type KgGraph, toGraph } from './graph.js';
 import { CATEGORY_COLORS, hexToRgb } from './palette.js';
 import type { EdgeAttributes, KnowledgeBase, NodeAttributes, PropValue } from './types.js';
@@ -124,7 +124,20 @@ export function toCsv(graph: KgGraph): { nodes: string; edges: string } {
   });
   const np = [...nodeProps].sort();
   const nodeRows: unknown[][] = [
-    ['id', 'label', 'name', 'nameZh', 'aliases', 'degree', 'betweenness', 'community', 'x', 'y', ...np, 'provenance'],
+    [
+      'id',
+      'label',
+      'name',
+      'nameZh',
+      'aliases',
+      'degree',
+      'betweenness',
+      'community',
+      'x',
+      'y',
+      ...np,
+      'provenance',
+    ],
   ];
   graph.forEachNode((key, a) => {
     nodeRows.push([

@@ -1,5 +1,5 @@
 // Turns YAML data files into records that remember their file and line; reports what cannot be read.
-import { isMap, isSeq, LineCounter, type Node as YamlNode, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type YAMLMap, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { edgeEntrySchema, fileSchema, nodeEntrySchema } from './schema.js';
 import type { EdgeRecord, NodeRecord, Provenance, ValidationIssue } from './types.js';
@@ -29,13 +29,13 @@ export function parseDataFiles(files: DataFile[]): ParsedFiles {
 function parseOne(file: DataFile, out: ParsedFiles): void {
   const lines = new LineCounter();
   const doc = parseDocument(file.text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const lineAt = (n: YamlNode | null | undefined): number =>
-    n?.range ? lines.linePos(n.range[0]).line : 1;
+  const lineAt = (n: YamlNode | null | undefined): number => (n?.range ? lines.linePos(n.range[0]).line : 1);
   const issue = (line: number, kind: ValidationIssue['kind'], message: string, entity?: string) =>
     out.issues.push({ file: file.path, line, kind, message, ...(entity ? { entity } : {}) });
 
   if (doc.errors.length > 0) {
-    for (const e of doc.errors) issue(lines.linePos(e.pos[0]).line, 'yaml', e.message.split('\n')[0] ?? e.message);
+    for (const e of doc.errors)
+      issue(lines.linePos(e.pos[0]).line, 'yaml', e.message.split('\n')[0] ?? e.message);
     return;
   }
   if (doc.contents === null) return; // an empty file is allowed
@@ -122,7 +122,8 @@ function entityOf(map: YAMLMap): string | undefined {
 
 function describe(zi: z.core.$ZodIssue, what: string): string {
   const where = zi.path.length > 0 ? `${what} field "${zi.path.join('.')}"` : what;
-  if (zi.code === 'unrecognized_keys') return `${where}: unknown key(s) ${zi.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (zi.code === 'unrecognized_keys')
+    return `${where}: unknown key(s) ${zi.keys.map((k) => `"${k}"`).join(', ')}`;
   if (zi.code === 'invalid_type' && zi.input === undefined) return `${where} is missing`;
   return `${where}: ${zi.message}`;
 }

@@ -23,7 +23,9 @@ export function formatIssue(i: ValidationIssue): string {
 function listYaml(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
       const p = join(d, entry.name);
       if (entry.isDirectory()) {
         if (p !== join(dir, 'sources')) walk(p);

@@ -6,12 +6,19 @@ export const SCHEMA_END = '<!-- schema:end -->';
 
 export function schemaMarkdown(): string {
   const out: string[] = [SCHEMA_BEGIN, ''];
-  out.push('Every node has `id` (globally unique), `name`, optional `nameZh` and `aliases`, the properties listed');
-  out.push('below, an optional `note`, and provenance as three parallel lists `provSources`, `provSections`,');
-  out.push('`provQuotes`. Every relationship has `id` (`from|TYPE|to[|key]`), its properties, `note` and the');
+  out.push(
+    'Every node has `id` (globally unique), `name`, optional `nameZh` and `aliases`, the properties listed',
+  );
+  out.push(
+    'below, an optional `note`, and provenance as three parallel lists `provSources`, `provSections`,',
+  );
+  out.push(
+    '`provQuotes`. Every relationship has `id` (`from|TYPE|to[|key]`), its properties, `note` and the',
+  );
   out.push('same provenance lists.', '');
   out.push('| Label | What it is | 中文 | Properties |', '|---|---|---|---|');
-  for (const l of LABELS) out.push(`| \`${l.label}\` | ${l.description} | ${l.descriptionZh} | ${l.props || '—'} |`);
+  for (const l of LABELS)
+    out.push(`| \`${l.label}\` | ${l.description} | ${l.descriptionZh} | ${l.props || '—'} |`);
   out.push('', '| Relationship | From → to | Meaning | Properties | Example |', '|---|---|---|---|---|');
   for (const r of RELATIONSHIPS) {
     const ends = `${r.from.join(', ')} → ${r.to.join(', ')}`;

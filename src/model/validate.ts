@@ -1,15 +1,18 @@
 // Rules that span entries and files: identity, references, vocabulary, dates and provenance.
 import { closest, distance } from 'fastest-levenshtein';
-import { ATTENDANCE_MODES, type EdgeRecord, type KnowledgeBase, type NodeRecord, PROJECT_STATUSES, type ValidationIssue } from './types.js';
+import {
+  ATTENDANCE_MODES,
+  type EdgeRecord,
+  type KnowledgeBase,
+  type NodeRecord,
+  PROJECT_STATUSES,
+  type ValidationIssue,
+} from './types.js';
 import { relSpec } from './vocabulary.js';
 
 export function validateKnowledgeBase(kb: KnowledgeBase): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
-  const at = (
-    rec: NodeRecord | EdgeRecord,
-    kind: ValidationIssue['kind'],
-    message: string,
-  ): void => {
+  const at = (rec: NodeRecord | EdgeRecord, kind: ValidationIssue['kind'], message: string): void => {
     issues.push({ file: rec.origin.file, line: rec.origin.line, entity: rec.id, kind, message });
   };
 
@@ -35,7 +38,8 @@ export function validateKnowledgeBase(kb: KnowledgeBase): ValidationIssue[] {
     }
     if (n.label === 'Project') {
       const status = n.props.status;
-      if (status === undefined) at(n, 'bad-enum', `Project needs props.status (${PROJECT_STATUSES.join(' | ')})`);
+      if (status === undefined)
+        at(n, 'bad-enum', `Project needs props.status (${PROJECT_STATUSES.join(' | ')})`);
       else if (!(PROJECT_STATUSES as readonly unknown[]).includes(status)) {
         at(n, 'bad-enum', `props.status "${String(status)}" is not one of ${PROJECT_STATUSES.join(' | ')}`);
       }
@@ -57,21 +61,34 @@ export function validateKnowledgeBase(kb: KnowledgeBase): ValidationIssue[] {
     }
     edgeIds.set(e.id, e);
     const spec = relSpec(e.type);
-    if (!spec) at(e, 'unknown-type', `relationship type "${e.type}" is not in the schema (src/model/vocabulary.ts)`);
+    if (!spec)
+      at(e, 'unknown-type', `relationship type "${e.type}" is not in the schema (src/model/vocabulary.ts)`);
     const from = nodes.get(e.from);
     const to = nodes.get(e.to);
     if (!from) at(e, 'unknown-reference', `"from" names unknown node "${e.from}"${suggest(e.from)}`);
     if (!to) at(e, 'unknown-reference', `"to" names unknown node "${e.to}"${suggest(e.to)}`);
     if (spec && from && !spec.from.includes(from.label)) {
-      at(e, 'bad-endpoint', `${e.type} cannot start at a ${from.label} ("${from.id}"); allowed: ${spec.from.join(', ')}`);
+      at(
+        e,
+        'bad-endpoint',
+        `${e.type} cannot start at a ${from.label} ("${from.id}"); allowed: ${spec.from.join(', ')}`,
+      );
     }
     if (spec && to && !spec.to.includes(to.label)) {
-      at(e, 'bad-endpoint', `${e.type} cannot end at a ${to.label} ("${to.id}"); allowed: ${spec.to.join(', ')}`);
+      at(
+        e,
+        'bad-endpoint',
+        `${e.type} cannot end at a ${to.label} ("${to.id}"); allowed: ${spec.to.join(', ')}`,
+      );
     }
     for (const req of spec?.required ?? []) {
       if (e.props[req] === undefined) at(e, 'shape', `${e.type} needs props.${req}`);
     }
-    if (e.type === 'ATTENDED' && e.props.mode !== undefined && !(ATTENDANCE_MODES as readonly unknown[]).includes(e.props.mode)) {
+    if (
+      e.type === 'ATTENDED' &&
+      e.props.mode !== undefined &&
+      !(ATTENDANCE_MODES as readonly unknown[]).includes(e.props.mode)
+    ) {
       at(e, 'bad-enum', `props.mode "${String(e.props.mode)}" is not one of ${ATTENDANCE_MODES.join(' | ')}`);
     }
     checkDates(e, (m) => at(e, 'bad-date', m));
@@ -98,7 +115,8 @@ export function isPartialDate(value: string): boolean {
 
 function checkDates(rec: NodeRecord | EdgeRecord, report: (m: string) => void): void {
   for (const [key, value] of Object.entries(rec.props)) {
-    if (!(key === 'date' || key.endsWith('Date') || key === 'since' || key === 'until' || key === 'asOf')) continue;
+    if (!(key === 'date' || key.endsWith('Date') || key === 'since' || key === 'until' || key === 'asOf'))
+      continue;
     const values = Array.isArray(value) ? value : [value];
     for (const v of values) {
       if (key === 'since' || key === 'until') {
@@ -146,11 +164,14 @@ function checkProvenance(
   }
   for (const p of rec.prov) {
     if (!p.source) {
-      report('missing-provenance', 'provenance without a source (set "source" here or at the top of the file)');
+      report(
+        'missing-provenance',
+        'provenance without a source (set "source" here or at the top of the file)',
+      );
       continue;
     }
     const src = nodes.get(p.source);
-    if (!src || src.label !== 'Source') {
+    if (src?.label !== 'Source') {
       report('unknown-reference', `provenance names unknown source "${p.source}"${suggest(p.source)}`);
       continue;
     }

@@ -118,7 +118,8 @@ export const RELATIONSHIPS: RelSpec[] = [
     type: 'PART_OF',
     from: ['Forum', 'Session', 'FocusArea', 'Meeting', 'Framework', 'Document', 'Project'],
     to: ['Forum', 'Meeting', 'Framework', 'Document', 'Project'],
-    description: 'Structural containment: sub-group of a forum, session of a meeting, focus area of a roadmap',
+    description:
+      'Structural containment: sub-group of a forum, session of a meeting, focus area of a roadmap',
     example: "MATCH (s:Session)-[:PART_OF]->(m:Meeting {id: 'mtg-dps-50'}) RETURN s.agendaItem, s.name",
   },
   {
@@ -173,7 +174,7 @@ export const RELATIONSHIPS: RelSpec[] = [
     from: ['Economy', 'Organization', 'Person'],
     to: ['Project', 'Initiative', 'Forum'],
     description: 'Lead (proponent) of a project, including proposed ones',
-    example: "MATCH (e:Economy)-[:LEADS]->(p:Project) RETURN e.name, p.status, count(p) ORDER BY e.name",
+    example: 'MATCH (e:Economy)-[:LEADS]->(p:Project) RETURN e.name, p.status, count(p) ORDER BY e.name',
   },
   {
     type: 'SUPPORTS',
@@ -194,7 +195,7 @@ export const RELATIONSHIPS: RelSpec[] = [
     from: ACTORS,
     to: ['Session', 'Meeting'],
     description: 'Led or chaired a session (policy dialogue lead, meeting chair)',
-    example: "MATCH (x)-[:LED]->(s:Session) RETURN s.agendaItem, s.name, x.name",
+    example: 'MATCH (x)-[:LED]->(s:Session) RETURN s.agendaItem, s.name, x.name',
   },
   {
     type: 'SPOKE_IN',
@@ -209,8 +210,7 @@ export const RELATIONSHIPS: RelSpec[] = [
     from: ACTORS,
     to: ['Session'],
     description: 'Listed to speak in the agenda (annex), whether or not the report records the intervention',
-    example:
-      "MATCH (x)-[:SCHEDULED_IN]->(s:Session) WHERE NOT (x)-[:SPOKE_IN]->(s) RETURN s.name, x.name",
+    example: 'MATCH (x)-[:SCHEDULED_IN]->(s:Session) WHERE NOT (x)-[:SPOKE_IN]->(s) RETURN s.name, x.name',
   },
   {
     type: 'PRESENTED',
@@ -224,7 +224,7 @@ export const RELATIONSHIPS: RelSpec[] = [
     from: ['Project', 'Initiative', 'Document', 'Framework', 'Topic', 'FocusArea', 'Meeting'],
     to: ['Session', 'Meeting'],
     description: 'Item that was on the table in a session or meeting',
-    example: "MATCH (p:Project)-[:DISCUSSED_IN]->(s:Session) RETURN s.name, collect(p.projectNumber)",
+    example: 'MATCH (p:Project)-[:DISCUSSED_IN]->(s:Session) RETURN s.name, collect(p.projectNumber)',
   },
   {
     type: 'VOLUNTEERED_FOR',
@@ -254,7 +254,7 @@ export const RELATIONSHIPS: RelSpec[] = [
     from: ['Project', 'Session', 'Initiative', 'Document', 'Meeting', 'Framework'],
     to: ['Topic', 'FocusArea'],
     description: 'Subject or AIDER Key Focus Area a project, session or initiative addresses',
-    example: "MATCH (x)-[:ADDRESSES]->(k:FocusArea) RETURN k.number, k.name, count(x) ORDER BY k.number",
+    example: 'MATCH (x)-[:ADDRESSES]->(k:FocusArea) RETURN k.number, k.name, count(x) ORDER BY k.number',
   },
   {
     type: 'ADMINISTERS',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coverageMatrix, economiesAbsentFrom, focusAreaCoverage } from '../../src/model/coverage.js';
-import { parseDataFiles } from '../../src/model/parse-files.js';
 import { toGraph } from '../../src/model/graph.js';
+import { parseDataFiles } from '../../src/model/parse-files.js';
 
 // Provenance is irrelevant to the gap analysis; the quote check is the validator's job.
 const P = '{ source: s, section: "1", quote: qq }';
@@ -53,7 +53,11 @@ describe('coverage matrix', () => {
   });
 
   it('fills cells with evidence and leaves gaps empty', () => {
-    expect(row('RUS')?.cells[col('meeting:m2')]).toMatchObject({ value: 1, detail: 'virtual', nodes: ['m2'] });
+    expect(row('RUS')?.cells[col('meeting:m2')]).toMatchObject({
+      value: 1,
+      detail: 'virtual',
+      nodes: ['m2'],
+    });
     expect(row('RUS')?.cells[col('meeting:m1')]?.value).toBe(0);
     expect(row('AUS')?.cells[col('dialogues')]).toMatchObject({ value: 1, nodes: ['s61'] });
     expect(row('RUS')?.cells[col('dialogues')]?.value).toBe(0);

@@ -1,6 +1,6 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { buildExportGraph, exportGraphJson, toCsv, toGexf } from '../../src/model/export.js';
 import { readKnowledgeBase } from '../../src/model/read.js';
@@ -42,7 +42,12 @@ describe('export', () => {
     expect(nodeRows).toHaveLength(g.order);
     expect(edgeRows).toHaveLength(g.size);
     expect(nodeRows.find((r) => r.id === 'mtg-1')?.startDate).toBe('2025-02-26');
-    expect(edgeRows[0]).toMatchObject({ source: 'AUS', target: 'mtg-1', type: 'ATTENDED', mode: 'in-person' });
+    expect(edgeRows[0]).toMatchObject({
+      source: 'AUS',
+      target: 'mtg-1',
+      type: 'ATTENDED',
+      mode: 'in-person',
+    });
     expect(edgeRows[0]?.provenance).toContain('src-test');
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coverageMatrix, economiesAbsentFrom, focusAreaCoverage } from '../../src/model/coverage.js';
 import { toGraph } from '../../src/model/graph.js';
-import { formatIssue, readKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
+import { formatIssue, REPO_ROOT, readKnowledgeBase } from '../../src/model/read.js';
 
 const { kb, issues } = readKnowledgeBase();
 const g = toGraph(kb);
@@ -34,7 +34,9 @@ describe('the knowledge base', () => {
   it('has all 21 APEC economies with ISO alpha-3 ids, English and Chinese names and year of joining', () => {
     const economies = kb.nodes.filter((n) => n.label === 'Economy');
     expect(sorted(economies.map((e) => e.id))).toEqual(
-      sorted('AUS BRN CAN CHL CHN HKG IDN JPN KOR MYS MEX NZL PNG PER PHL RUS SGP TWN THA USA VNM'.split(' ')),
+      sorted(
+        'AUS BRN CAN CHL CHN HKG IDN JPN KOR MYS MEX NZL PNG PER PHL RUS SGP TWN THA USA VNM'.split(' '),
+      ),
     );
     for (const e of economies) {
       expect(e.nameZh, e.id).toBeTruthy();
@@ -101,16 +103,23 @@ describe('the knowledge base', () => {
       const p = projects.filter((n) => n.props.projectNumber === num);
       expect(p, num).toHaveLength(1);
       const id = p[0]?.id ?? '';
-      expect(kb.edges.some((e) => e.type === 'LEADS' && e.to === id), `${num} lead`).toBe(true);
-      expect(kb.edges.some((e) => e.type === 'UNDER' && e.from === id && e.to === 'desg'), `${num} forum`).toBe(true);
+      expect(
+        kb.edges.some((e) => e.type === 'LEADS' && e.to === id),
+        `${num} lead`,
+      ).toBe(true);
+      expect(
+        kb.edges.some((e) => e.type === 'UNDER' && e.from === id && e.to === 'desg'),
+        `${num} forum`,
+      ).toBe(true);
     }
     const status = (num: string) => projects.find((n) => n.props.projectNumber === num)?.props.status;
     expect(status('DESG 01 2024S')).toBe('completed');
     expect(status('DESG 203 2023A')).toBe('ongoing');
     expect(projects.filter((p) => p.props.status === 'proposed').length).toBeGreaterThanOrEqual(5);
     const lead = (num: string) =>
-      kb.edges.find((e) => e.type === 'LEADS' && e.to === projects.find((n) => n.props.projectNumber === num)?.id)
-        ?.from;
+      kb.edges.find(
+        (e) => e.type === 'LEADS' && e.to === projects.find((n) => n.props.projectNumber === num)?.id,
+      )?.from;
     expect(lead('DESG 103 2024A')).toBe('TWN');
     expect(lead('DESG 203 2024A')).toBe('KOR');
     expect(lead('DESG 203 2023A')).toBe('PER');
@@ -147,6 +156,23 @@ describe('the knowledge base', () => {
     const dialogues = m.columns.findIndex((c) => c.id === 'dialogues');
     const twn = m.rows.find((r) => r.economy === 'TWN');
     expect(twn?.cells[dialogues]?.value).toBe(4);
+  });
+
+  it('cites every numbered section of the report and every agenda of its annex', () => {
+    const norm = (s: string) => s.replace(/（/g, '(').replace(/）/g, ')').replace(/\s+/g, '');
+    const cited = [...kb.nodes, ...kb.edges].flatMap((r) =>
+      r.prov.filter((p) => p.source === REPORT).map((p) => norm(p.section)),
+    );
+    const numerals = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    // The report numbers its meeting chapters 一 and 三 (there is no 二), each with sub-sections (一) to (十).
+    const sections = [
+      '壹',
+      ...['貳.一', '貳.三'].flatMap((c) => numerals.map((n) => `${c}.(${n})`)),
+      '附件.DPS',
+      '附件.DESG',
+    ];
+    const missing = sections.filter((s) => !cited.some((c) => c === s || c.startsWith(`${s}.`)));
+    expect(missing).toEqual([]);
   });
 
   it('carries provenance on every node and relationship', () => {

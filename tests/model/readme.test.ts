@@ -5,7 +5,9 @@ import { REPO_ROOT } from '../../src/model/read.js';
 import { schemaMarkdown } from '../../src/model/schema-doc.js';
 
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
+};
 
 describe('README', () => {
   it('carries the current schema (run `npm run docs:schema` after changing the vocabulary)', () => {
@@ -13,7 +15,9 @@ describe('README', () => {
   });
 
   it('documents every npm script', () => {
-    const missing = Object.keys(pkg.scripts).filter((s) => !readme.includes(`npm run ${s}`) && !readme.includes(`npm ${s}`));
+    const missing = Object.keys(pkg.scripts).filter(
+      (s) => !readme.includes(`npm run ${s}`) && !readme.includes(`npm ${s}`),
+    );
     expect(missing).toEqual([]);
   });
 

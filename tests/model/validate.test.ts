@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KnowledgeBaseError, loadKnowledgeBase, REPO_ROOT, readKnowledgeBase } from '../../src/model/read.js';
 import { isPartialDate } from '../../src/model/validate.js';
-import { KnowledgeBaseError, loadKnowledgeBase, readKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
 import { BASE_YAML, makeGraphDir } from './fixture.js';
 
 function issuesFor(extra: string, file = 'extra.yaml') {
@@ -53,7 +53,9 @@ describe('each kind of bad input is reported with file, line, entity and a clear
     const edge = `  - type: ATTENDED\n    from: AUS\n    to: mtg-1\n    props: { mode: in-person }\n    prov: { section: 一, quote: 澳洲 }\n`;
     const issues = issuesFor(`source: src-test\nedges:\n${edge}`);
     expect(issues.map((i) => i.kind)).toEqual(['duplicate-id']);
-    const keyed = issuesFor(`source: src-test\nedges:\n${edge.replace('to: mtg-1', 'to: mtg-1\n    key: second')}`);
+    const keyed = issuesFor(
+      `source: src-test\nedges:\n${edge.replace('to: mtg-1', 'to: mtg-1\n    key: second')}`,
+    );
     expect(keyed).toEqual([]);
   });
 
@@ -201,21 +203,36 @@ describe('the CLIs', () => {
   const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
   it('validate exits non-zero with file:line messages on a bad graph', () => {
-    const dir = makeGraphDir({ 'base.yaml': BASE_YAML, 'bad.yaml': 'source: src-test\nedges:\n  - { type: ATTENDED, from: AUS, to: mtg-9, props: { mode: virtual }, prov: { section: 一, quote: 澳洲 } }\n' });
+    const dir = makeGraphDir({
+      'base.yaml': BASE_YAML,
+      'bad.yaml':
+        'source: src-test\nedges:\n  - { type: ATTENDED, from: AUS, to: mtg-9, props: { mode: virtual }, prov: { section: 一, quote: 澳洲 } }\n',
+    });
     const r = spawnSync(tsx, ['scripts/validate.ts', '--dir', dir], { cwd: REPO_ROOT, encoding: 'utf8' });
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/bad\.yaml:3 \[AUS\|ATTENDED\|mtg-9\] unknown-reference: "to" names unknown node "mtg-9" \(did you mean "mtg-1"\?\)/);
+    expect(r.stderr).toMatch(
+      /bad\.yaml:3 \[AUS\|ATTENDED\|mtg-9\] unknown-reference: "to" names unknown node "mtg-9" \(did you mean "mtg-1"\?\)/,
+    );
   });
 
   it('export writes nothing when the graph is invalid, and four files when it is valid', () => {
     const out = mkdtempSync(join(tmpdir(), 'apec-kg-out-'));
-    const bad = makeGraphDir({ 'base.yaml': BASE_YAML, 'bad.yaml': 'nodes: [{ id: q, label: Topic, name: Q }]\n' });
-    const r1 = spawnSync(tsx, ['scripts/export.ts', '--dir', bad, '--out', join(out, 'x')], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const bad = makeGraphDir({
+      'base.yaml': BASE_YAML,
+      'bad.yaml': 'nodes: [{ id: q, label: Topic, name: Q }]\n',
+    });
+    const r1 = spawnSync(tsx, ['scripts/export.ts', '--dir', bad, '--out', join(out, 'x')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(r1.status).toBe(1);
     expect(r1.stderr).toContain('missing-provenance');
     expect(existsSync(join(out, 'x'))).toBe(false);
     const good = makeGraphDir({ 'base.yaml': BASE_YAML });
-    const r2 = spawnSync(tsx, ['scripts/export.ts', '--dir', good, '--out', join(out, 'y')], { cwd: REPO_ROOT, encoding: 'utf8' });
+    const r2 = spawnSync(tsx, ['scripts/export.ts', '--dir', good, '--out', join(out, 'y')], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(r2.stderr).toBe('');
     expect(r2.status).toBe(0);
     expect(readdirSync(join(out, 'y')).sort()).toEqual([

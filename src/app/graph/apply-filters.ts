@@ -1,0 +1,30 @@
+// Writes the filter result to the graph's `hidden` attributes: the one place the filters touch the graph.
+import type { AppGraph } from '../context.js';
+import { computeVisibility, type FilterSpec } from './filters.js';
+
+export interface VisibleCounts {
+  nodes: number;
+  edges: number;
+}
+
+export function applyFilters(graph: AppGraph, spec: FilterSpec): VisibleCounts {
+  const { hiddenNodes, hiddenEdges } = computeVisibility(graph, spec);
+  graph.updateEachNodeAttributes((node, a) => ({ ...a, hidden: hiddenNodes.has(node) }), {
+    attributes: ['hidden'],
+  });
+  graph.updateEachEdgeAttributes((edge, a) => ({ ...a, hidden: hiddenEdges.has(edge) }), {
+    attributes: ['hidden'],
+  });
+  return { nodes: graph.order - hiddenNodes.size, edges: graph.size - hiddenEdges.size };
+}
+
+export function filterSpecChanged(a: FilterSpec, b: FilterSpec): boolean {
+  return (
+    a.hiddenLabels.join() !== b.hiddenLabels.join() ||
+    a.hiddenRels.join() !== b.hiddenRels.join() ||
+    a.hiddenStatuses.join() !== b.hiddenStatuses.join() ||
+    a.meeting !== b.meeting ||
+    a.dateFrom !== b.dateFrom ||
+    a.dateTo !== b.dateTo
+  );
+}

@@ -1,0 +1,118 @@
+// Owns the interaction state behind the reducers (hover, selection, highlight, language, size) and the
+// sigma events that change it. Everything visual goes through here so reducers stay the single source.
+import type { AppGraph, AppSigma, Highlight, HighlightOptions } from '../context.js';
+import type { Lang } from '../i18n.js';
+import type { SizeMode } from '../url-state.js';
+import { type Focus, createReducers, currentFocus, type ViewState } from './reducers.js';
+import { createRenderer } from './renderer.js';
+
+/** Camera ratio under which every visible edge shows its relationship type. */
+const EDGE_LABEL_RATIO = 0.3;
+
+export interface GraphController {
+  sigma: AppSigma;
+  view: Readonly<ViewState>;
+  setSelected(node: string | null): void;
+  setHighlight(h: Highlight | null, opts?: HighlightOptions): void;
+  setLang(lang: Lang, relLabel: (t: string) => string): void;
+  setSizeBy(mode: SizeMode): void;
+  /** Call after the filters changed `hidden`, so neighbourhoods are recomputed. */
+  filtersChanged(): void;
+  onNodeClick(cb: (node: string | null) => void): void;
+}
+
+export function createGraphController(
+  container: HTMLElement,
+  graph: AppGraph,
+  init: { lang: Lang; sizeBy: SizeMode; relLabel: (t: string) => string },
+): GraphController {
+  let maxBetweenness = 0;
+  graph.forEachNode((_n, a) => {
+    maxBetweenness = Math.max(maxBetweenness, a.betweenness ?? 0);
+  });
+  const view: ViewState = {
+    lang: init.lang,
+    sizeBy: init.sizeBy,
+    hoveredNode: null,
+    hoveredEdge: null,
+    selected: null,
+    highlight: null,
+    zoomedIn: false,
+    relLabel: init.relLabel,
+    maxBetweenness,
+  };
+  let focus: Focus | null = null;
+  const reducers = createReducers(graph, view, () => focus);
+  const sigma = createRenderer(container, graph, reducers);
+  view.zoomedIn = sigma.getCamera().ratio < EDGE_LABEL_RATIO;
+
+  const update = () => {
+    focus = currentFocus(graph, view);
+    // A full refresh re-runs the reducers and re-sorts by zIndex; cheap at this graph's size.
+    sigma.refresh();
+  };
+
+  sigma.on('enterNode', ({ node }) => {
+    view.hoveredNode = node;
+    container.style.cursor = 'pointer';
+    update();
+  });
+  sigma.on('leaveNode', () => {
+    view.hoveredNode = null;
+    container.style.cursor = '';
+    update();
+  });
+  sigma.on('enterEdge', ({ edge }) => {
+    view.hoveredEdge = edge;
+    update();
+  });
+  sigma.on('leaveEdge', () => {
+    view.hoveredEdge = null;
+    update();
+  });
+  sigma.getCamera().on('updated', (state) => {
+    const zoomedIn = state.ratio < EDGE_LABEL_RATIO;
+    if (zoomedIn !== view.zoomedIn) {
+      view.zoomedIn = zoomedIn;
+      update();
+    }
+  });
+
+  const clickListeners: ((node: string | null) => void)[] = [];
+  sigma.on('clickNode', ({ node }) => {
+    for (const cb of clickListeners) cb(node);
+  });
+  sigma.on('clickStage', () => {
+    for (const cb of clickListeners) cb(null);
+  });
+
+  return {
+    sigma,
+    view,
+    setSelected(node) {
+      view.selected = node && graph.hasNode(node) ? node : null;
+      update();
+    },
+    setHighlight(h, opts) {
+      view.highlight = h
+        ? { nodes: new Set(h.nodes.filter((n) => graph.hasNode(n))), edges: new Set(h.edges), only: !!opts?.only }
+        : null;
+      update();
+    },
+    setLang(lang, relLabel) {
+      view.lang = lang;
+      view.relLabel = relLabel;
+      update();
+    },
+    setSizeBy(mode) {
+      view.sizeBy = mode;
+      update();
+    },
+    filtersChanged() {
+      update();
+    },
+    onNodeClick(cb) {
+      clickListeners.push(cb);
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// Spreads relationships that join the same two nodes into distinct curves, so none hides another.
+
+export interface EdgeEnds {
+  key: string;
+  source: string;
+  target: string;
+}
+
+/** Largest bend given to the outermost curve of a group, whatever its size. */
+const MAX_CURVATURE = 0.6;
+/** Bend between neighbouring curves of a small group. */
+const STEP = 0.5;
+
+/**
+ * Curvature per edge: 0 (straight) for an edge alone between its two nodes; otherwise evenly spaced offsets
+ * around 0 per unordered pair. Sigma bends to the left of the edge's own direction, so edges drawn against the
+ * pair's canonical direction get the opposite sign to land on the side their offset means.
+ */
+export function parallelEdgeCurvatures(edges: Iterable<EdgeEnds>): Map<string, number> {
+  const groups = new Map<string, EdgeEnds[]>();
+  for (const e of edges) {
+    const pair = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
+    const list = groups.get(pair);
+    if (list) list.push(e);
+    else groups.set(pair, [e]);
+  }
+  const out = new Map<string, number>();
+  for (const group of groups.values()) {
+    const n = group.length;
+    if (n === 1) {
+      out.set((group[0] as EdgeEnds).key, 0);
+      continue;
+    }
+    const step = Math.min(STEP, (2 * MAX_CURVATURE) / (n - 1));
+    // Self-loops cannot be told apart by direction; their order alone spreads them.
+    group.sort((a, b) => a.key.localeCompare(b.key));
+    group.forEach((e, i) => {
+      const offset = (i - (n - 1) / 2) * step;
+      const reversed = e.source > e.target;
+      out.set(e.key, Number((reversed ? -offset : offset).toFixed(4)) || 0);
+    });
+  }
+  return out;
+}

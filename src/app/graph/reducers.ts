@@ -1,0 +1,114 @@
+// What sigma draws for each node and edge, given the interaction state: hover, selection and highlights
+// emphasise a neighbourhood and dim the rest without touching the graph's data.
+import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+import type { AppEdgeAttributes, AppGraph, AppNodeAttributes } from '../context.js';
+import type { Lang } from '../i18n.js';
+import type { SizeMode } from '../url-state.js';
+
+export const DIM_NODE_COLOR = '#dde1e6';
+export const DIM_EDGE_COLOR = '#edeff2';
+export const FOCUS_EDGE_COLOR = '#5d6675';
+/** Beyond this many, forcing every label in a focus set would pile them up again. */
+const MAX_FORCED_LABELS = 40;
+
+export interface Focus {
+  nodes: Set<string>;
+  edges: Set<string>;
+  /** Hide, rather than dim, what is outside. */
+  only: boolean;
+}
+
+export interface ViewState {
+  lang: Lang;
+  sizeBy: SizeMode;
+  hoveredNode: string | null;
+  hoveredEdge: string | null;
+  selected: string | null;
+  /** Set by ctx.highlight (paths, query results). */
+  highlight: Focus | null;
+  /** Edge labels show for every edge once the camera is this close. */
+  zoomedIn: boolean;
+  relLabel: (relType: string) => string;
+  maxBetweenness: number;
+}
+
+export function neighbourhood(graph: AppGraph, node: string): Focus {
+  const nodes = new Set([node]);
+  const edges = new Set<string>();
+  graph.forEachEdge(node, (edge, a, source, target) => {
+    if (a.hidden) return;
+    edges.add(edge);
+    nodes.add(source === node ? target : source);
+  });
+  return { nodes, edges, only: false };
+}
+
+/** Hover wins over an explicit highlight, which wins over the selection's neighbourhood. */
+export function currentFocus(graph: AppGraph, v: ViewState): Focus | null {
+  if (v.hoveredNode && graph.hasNode(v.hoveredNode)) return neighbourhood(graph, v.hoveredNode);
+  if (v.highlight) return v.highlight;
+  if (v.selected && graph.hasNode(v.selected)) return neighbourhood(graph, v.selected);
+  return null;
+}
+
+export function nodeSizeFor(a: AppNodeAttributes, v: ViewState): number {
+  if (v.sizeBy === 'betweenness') {
+    const b = v.maxBetweenness > 0 ? (a.betweenness ?? 0) / v.maxBetweenness : 0;
+    return 3 + 22 * Math.sqrt(b);
+  }
+  return a.size;
+}
+
+export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Focus | null) {
+  const nodeReducer = (node: string, a: AppNodeAttributes): Partial<NodeDisplayData> => {
+    const focus = getFocus();
+    // Sigma draws what the reducer returns, so it starts from the attributes.
+    const out: Partial<NodeDisplayData> = {
+      ...a,
+      label: v.lang === 'zh-Hant' ? (a.nameZh ?? a.name) : a.name,
+      size: nodeSizeFor(a, v),
+    };
+    if (node === v.selected) out.highlighted = true;
+    if (!focus) return out;
+    if (focus.nodes.has(node)) {
+      out.zIndex = 2;
+      if (focus.nodes.size <= MAX_FORCED_LABELS) out.forceLabel = true;
+    } else if (focus.only) {
+      out.hidden = true;
+    } else {
+      out.color = DIM_NODE_COLOR;
+      out.label = '';
+      out.zIndex = 0;
+    }
+    return out;
+  };
+
+  const edgeReducer = (edge: string, a: AppEdgeAttributes): Partial<EdgeDisplayData> => {
+    const focus = getFocus();
+    const out: Partial<EdgeDisplayData> = { ...a, label: null };
+    const inFocus = focus?.edges.has(edge) ?? false;
+    if (v.zoomedIn || inFocus || edge === v.hoveredEdge) out.label = v.relLabel(a.relType);
+    if (edge === v.hoveredEdge) {
+      out.forceLabel = true;
+      out.color = FOCUS_EDGE_COLOR;
+      out.size = 2;
+      out.zIndex = 2;
+    }
+    if (!focus) return out;
+    if (inFocus) {
+      out.color = FOCUS_EDGE_COLOR;
+      out.size = 2;
+      out.zIndex = 2;
+      if (focus.edges.size <= MAX_FORCED_LABELS) out.forceLabel = true;
+    } else if (focus.only) {
+      out.hidden = true;
+    } else if (edge !== v.hoveredEdge) {
+      out.color = DIM_EDGE_COLOR;
+      out.label = null;
+      out.zIndex = 0;
+    }
+    return out;
+  };
+
+  return { nodeReducer, edgeReducer, graph };
+}

@@ -1,0 +1,184 @@
+// Entry point: loads the graph, creates the one renderer, builds the shared context and mounts every panel.
+import './styles.css';
+import { createApiClient } from './api.js';
+import type { AppContext, AppGraph, AppSigma } from './context.js';
+import { applyFilters, filterSpecChanged } from './graph/apply-filters.js';
+import { buildAppGraph } from './graph/build-graph.js';
+import { flyToNode } from './graph/camera.js';
+import { createGraphController } from './graph/controller.js';
+import { createLayoutControl } from './graph/layout.js';
+import { createLocalizer } from './i18n.js';
+import { mountDetails } from './panels/details.js';
+import { translateStatic } from './panels/dom.js';
+import { mountExport } from './panels/export.js';
+import { mountFilters } from './panels/filters.js';
+import { mountLangSwitch } from './panels/lang-switch.js';
+import { mountLegend } from './panels/legend.js';
+import { mountNeo4jStatus } from './panels/neo4j-status.js';
+import { mountNodeList } from './panels/node-list.js';
+import { mountPath } from './panels/path.js';
+import { mountTabs } from './panels/tabs.js';
+import { mountToolbar } from './panels/toolbar.js';
+import { mountSearch } from './search/mount-search.js';
+import { createUrlStateStore } from './url-state.js';
+
+/** The page's test handle, documented in README: the renderer, the graph, and a promise for "ready". */
+export interface TestHandle {
+  sigma?: AppSigma;
+  graph?: AppGraph;
+  ready: Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __apecKg?: TestHandle;
+  }
+}
+
+const CAMERA_SAVE_DELAY = 400;
+
+function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`index.html lacks #${id}`);
+  return el as T;
+}
+
+async function main(handle: TestHandle): Promise<void> {
+  const store = createUrlStateStore();
+  const i18n = createLocalizer(store.get().lang);
+  const api = createApiClient();
+  const live = byId('live');
+  const announce = (msg: string) => {
+    live.textContent = msg;
+  };
+  const translatePage = () => {
+    document.documentElement.lang = i18n.lang;
+    document.title = i18n.t('app.title');
+    translateStatic(document, i18n.t);
+  };
+  translatePage();
+  i18n.onChange(translatePage);
+  mountLangSwitch(byId('lang-switch'), i18n, (lang) => store.set({ lang }));
+  mountNeo4jStatus(byId('neo4j-status'), api, i18n);
+
+  const message = byId('graph-message');
+  let graph: AppGraph;
+  try {
+    graph = buildAppGraph(await api.graph());
+  } catch (err) {
+    message.removeAttribute('data-i18n');
+    message.textContent = i18n.t('app.loadFailed', { message: (err as Error).message });
+    message.classList.add('error');
+    throw err;
+  }
+
+  const initial = store.get();
+  applyFilters(graph, initial);
+  const controller = createGraphController(byId('graph'), graph, {
+    lang: i18n.lang,
+    sizeBy: initial.sizeBy,
+    relLabel: i18n.relName,
+  });
+  const { sigma } = controller;
+  handle.sigma = sigma;
+  handle.graph = graph;
+  message.hidden = true;
+
+  const ctx: AppContext = {
+    graph,
+    sigma,
+    get lang() {
+      return i18n.lang;
+    },
+    t: i18n.t,
+    onLangChange: (cb) => i18n.onChange(cb),
+    setLang: (lang) => store.set({ lang }),
+    nodeName(node) {
+      if (!graph.hasNode(node)) return node;
+      const a = graph.getNodeAttributes(node);
+      return i18n.lang === 'zh-Hant' ? (a.nameZh ?? a.name) : a.name;
+    },
+    state: store,
+    select: (node) => store.set({ selected: node && graph.hasNode(node) ? node : null }),
+    flyTo: (node) => flyToNode(sigma, node),
+    highlight: (h, opts) => controller.setHighlight(h, opts),
+    api,
+    announce,
+  };
+
+  // Registered before any panel, so the graph is up to date when panels react to the same change.
+  store.subscribe((s, prev) => {
+    if (s.lang !== prev.lang) {
+      i18n.setLang(s.lang);
+      controller.setLang(s.lang, i18n.relName);
+    }
+    if (filterSpecChanged(s, prev)) {
+      const counts = applyFilters(graph, s);
+      controller.filtersChanged();
+      announce(
+        i18n.t('filters.visible', {
+          nodes: counts.nodes,
+          total: graph.order,
+          edges: counts.edges,
+          totalEdges: graph.size,
+        }),
+      );
+    }
+    if (s.sizeBy !== prev.sizeBy) controller.setSizeBy(s.sizeBy);
+    if (s.selected !== prev.selected) {
+      controller.setSelected(s.selected);
+      if (s.selected) announce(i18n.t('details.selected', { name: ctx.nodeName(s.selected) }));
+    }
+  });
+  controller.onNodeClick((node) => ctx.select(node));
+
+  const layout = createLayoutControl(graph);
+  mountToolbar(byId('toolbar'), ctx, layout);
+  mountLegend(byId('legend'), ctx);
+  mountFilters(byId('filters'), ctx);
+  mountPath(byId('path-panel'), ctx);
+  mountExport(byId('export-panel'), ctx);
+  mountNodeList(byId('node-list'), ctx);
+  mountDetails(byId('panel-details'), ctx);
+  mountSearch(byId('search'), ctx);
+  mountTabs(byId('analysis'), ctx);
+
+  // The area around the canvas changes size when panels open; sigma only listens to the window.
+  new ResizeObserver(() => sigma.refresh()).observe(byId('graph'));
+
+  controller.setSelected(initial.selected && graph.hasNode(initial.selected) ? initial.selected : null);
+  if (initial.camera) sigma.getCamera().setState(initial.camera);
+  let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+  sigma.getCamera().on('updated', (cam) => {
+    clearTimeout(cameraTimer);
+    cameraTimer = setTimeout(() => store.set({ camera: { x: cam.x, y: cam.y, ratio: cam.ratio } }), CAMERA_SAVE_DELAY);
+  });
+
+  document.addEventListener('keydown', (e) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    const target = e.target as HTMLElement | null;
+    if (target?.closest('input, textarea, select, .cm-editor')) return;
+    if (store.get().selected) ctx.select(null);
+    else if (store.get().tab) store.set({ tab: null });
+  });
+
+  await new Promise<void>((resolve) => {
+    sigma.once('afterRender', () => resolve());
+    sigma.refresh();
+  });
+  announce(i18n.t('app.ready', { nodes: graph.order, edges: graph.size }));
+}
+
+let resolveReady: () => void = () => {};
+let rejectReady: (err: unknown) => void = () => {};
+const handle: TestHandle = {
+  ready: new Promise<void>((resolve, reject) => {
+    resolveReady = resolve;
+    rejectReady = reject;
+  }),
+};
+window.__apecKg = handle;
+main(handle).then(resolveReady, (err) => {
+  console.error(err);
+  rejectReady(err);
+});

@@ -1,0 +1,178 @@
+// The view's state lives in the query string, so a reload or a shared link shows the same thing.
+// encode/decode are pure (unit-tested); the store writes with history.replaceState so Back leaves the page.
+import { NODE_LABELS, type NodeLabel, PROJECT_STATUSES, type ProjectStatus } from '../model/types.js';
+import { isLang, type Lang } from './i18n.js';
+
+/** degree: the precomputed size (from the degree in the whole graph); betweenness: normalised centrality. */
+export const SIZE_MODES = ['degree', 'betweenness'] as const;
+export type SizeMode = (typeof SIZE_MODES)[number];
+
+export interface Camera {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+export interface UrlState {
+  lang: Lang;
+  /** Selected node id (its details are open). */
+  selected: string | null;
+  /** Open analysis tab ('coverage', 'cypher') or null when closed. */
+  tab: string | null;
+  hiddenLabels: NodeLabel[];
+  hiddenRels: string[];
+  hiddenStatuses: ProjectStatus[];
+  /** Show only what is connected to this meeting. */
+  meeting: string | null;
+  /** Inclusive date range over dated nodes, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+  dateFrom: string | null;
+  dateTo: string | null;
+  sizeBy: SizeMode;
+  camera: Camera | null;
+  pathFrom: string | null;
+  pathTo: string | null;
+  /** Open saved query id, its edited Cypher text and parameters (the Cypher console's). */
+  query: string | null;
+  cypher: string | null;
+  params: Record<string, unknown> | null;
+  /** Free slots for feature panels (written as `x.<key>=value`). */
+  extra: Record<string, string>;
+}
+
+export const DEFAULT_STATE: UrlState = {
+  lang: 'en',
+  selected: null,
+  tab: null,
+  hiddenLabels: [],
+  hiddenRels: [],
+  hiddenStatuses: [],
+  meeting: null,
+  dateFrom: null,
+  dateTo: null,
+  sizeBy: 'degree',
+  camera: null,
+  pathFrom: null,
+  pathTo: null,
+  query: null,
+  cypher: null,
+  params: null,
+  extra: {},
+};
+
+const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+const list = (v: string | null): string[] => (v ? v.split(',').filter(Boolean) : []);
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+/** Only non-default values are written, so a fresh view has a clean address. */
+export function encodeState(s: UrlState): string {
+  const p = new URLSearchParams();
+  if (s.lang !== DEFAULT_STATE.lang) p.set('lang', s.lang);
+  if (s.selected) p.set('sel', s.selected);
+  if (s.tab) p.set('tab', s.tab);
+  if (s.hiddenLabels.length) p.set('hide', s.hiddenLabels.join(','));
+  if (s.hiddenRels.length) p.set('hideRel', s.hiddenRels.join(','));
+  if (s.hiddenStatuses.length) p.set('hideStatus', s.hiddenStatuses.join(','));
+  if (s.meeting) p.set('meeting', s.meeting);
+  if (s.dateFrom) p.set('from', s.dateFrom);
+  if (s.dateTo) p.set('to', s.dateTo);
+  if (s.sizeBy !== DEFAULT_STATE.sizeBy) p.set('size', s.sizeBy);
+  if (s.camera) {
+    p.set('cam', [round(s.camera.x, 4), round(s.camera.y, 4), round(s.camera.ratio, 4)].join(','));
+  }
+  if (s.pathFrom) p.set('pathFrom', s.pathFrom);
+  if (s.pathTo) p.set('pathTo', s.pathTo);
+  if (s.query) p.set('q', s.query);
+  if (s.cypher) p.set('cypher', s.cypher);
+  if (s.params && Object.keys(s.params).length) p.set('params', JSON.stringify(s.params));
+  for (const [k, v] of Object.entries(s.extra).sort(([a], [b]) => a.localeCompare(b))) {
+    if (v !== '') p.set(`x.${k}`, v);
+  }
+  return p.toString();
+}
+
+/** Lenient: a hand-edited or outdated link loses the parts it gets wrong, never the whole view. */
+export function decodeState(search: string): UrlState {
+  const p = new URLSearchParams(search);
+  const s: UrlState = { ...DEFAULT_STATE, extra: {} };
+  const lang = p.get('lang');
+  if (isLang(lang)) s.lang = lang;
+  s.selected = p.get('sel') || null;
+  s.tab = p.get('tab') || null;
+  s.hiddenLabels = list(p.get('hide')).filter((l): l is NodeLabel => (NODE_LABELS as readonly string[]).includes(l));
+  s.hiddenRels = list(p.get('hideRel')).filter((r) => /^[A-Z][A-Z0-9_]*$/.test(r));
+  s.hiddenStatuses = list(p.get('hideStatus')).filter((v): v is ProjectStatus =>
+    (PROJECT_STATUSES as readonly string[]).includes(v),
+  );
+  s.meeting = p.get('meeting') || null;
+  const from = p.get('from');
+  const to = p.get('to');
+  s.dateFrom = from && DATE.test(from) ? from : null;
+  s.dateTo = to && DATE.test(to) ? to : null;
+  const size = p.get('size');
+  if ((SIZE_MODES as readonly (string | null)[]).includes(size)) s.sizeBy = size as SizeMode;
+  const cam = list(p.get('cam')).map(Number);
+  if (cam.length === 3 && cam.every(Number.isFinite) && (cam[2] ?? 0) > 0) {
+    s.camera = { x: cam[0] as number, y: cam[1] as number, ratio: cam[2] as number };
+  }
+  s.pathFrom = p.get('pathFrom') || null;
+  s.pathTo = p.get('pathTo') || null;
+  s.query = p.get('q') || null;
+  s.cypher = p.get('cypher') || null;
+  const params = p.get('params');
+  if (params) {
+    try {
+      const parsed: unknown = JSON.parse(params);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) s.params = parsed as Record<string, unknown>;
+    } catch {
+      // A broken params value is dropped; the rest of the link still applies.
+    }
+  }
+  for (const [k, v] of p) {
+    if (k.startsWith('x.') && k.length > 2) s.extra[k.slice(2)] = v;
+  }
+  return s;
+}
+
+export type StateListener = (state: UrlState, prev: UrlState) => void;
+
+export interface UrlStateStore {
+  get(): UrlState;
+  /** Merges the patch, rewrites the address (replaceState) and tells subscribers if anything changed. */
+  set(patch: Partial<UrlState>): void;
+  /** Returns an unsubscribe function. */
+  subscribe(cb: StateListener): () => void;
+}
+
+interface HistoryLike {
+  replaceState(data: unknown, unused: string, url?: string | URL | null): void;
+}
+
+export function createUrlStateStore(
+  location: Pick<Location, 'search' | 'pathname' | 'hash'> = window.location,
+  history: HistoryLike = window.history,
+): UrlStateStore {
+  let state = decodeState(location.search);
+  const listeners = new Set<StateListener>();
+  return {
+    get: () => state,
+    set(patch) {
+      const next: UrlState = { ...state, ...patch };
+      const before = encodeState(state);
+      const after = encodeState(next);
+      const prev = state;
+      state = next;
+      if (before === after) return;
+      history.replaceState(null, '', `${location.pathname}${after ? `?${after}` : ''}${location.hash}`);
+      for (const cb of listeners) cb(state, prev);
+    },
+    subscribe(cb) {
+      listeners.add(cb);
+      return () => listeners.delete(cb);
+    },
+  };
+}

@@ -1,0 +1,140 @@
+// Converts driver values to plain JSON and gathers the nodes and relationships seen on the way, keyed by
+// the `id` property the loader writes (elementId only for entities the loader did not create).
+import {
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isNode,
+  isPath,
+  isPoint,
+  isRelationship,
+  isTime,
+  type Node,
+  type Relationship,
+} from 'neo4j-driver';
+
+export interface GraphNode {
+  id: string;
+  labels: string[];
+  properties: Record<string, unknown>;
+}
+
+export interface GraphEdge {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  properties: Record<string, unknown>;
+}
+
+/** Collects graph entities in first-seen order and maps element ids to our ids. */
+export class GraphCollector {
+  readonly nodes = new Map<string, GraphNode>();
+  readonly edges = new Map<string, GraphEdge>();
+  /** elementId -> our id, to name relationship ends. */
+  private readonly nodeIds = new Map<string, string>();
+  /** Relationships whose end nodes were not in the result, by elementId of those ends. */
+  private readonly pendingEnds = new Set<string>();
+
+  addNode(node: Node): GraphNode {
+    const id = ourId(node.properties, node.elementId);
+    this.nodeIds.set(node.elementId, id);
+    this.pendingEnds.delete(node.elementId);
+    let entry = this.nodes.get(id);
+    if (!entry) {
+      entry = { id, labels: [...node.labels], properties: plainProperties(node.properties, this) };
+      this.nodes.set(id, entry);
+    }
+    return entry;
+  }
+
+  addRelationship(rel: Relationship): GraphEdge {
+    const id = ourId(rel.properties, rel.elementId);
+    let entry = this.edges.get(id);
+    if (!entry) {
+      entry = {
+        id,
+        type: rel.type,
+        source: rel.startNodeElementId,
+        target: rel.endNodeElementId,
+        properties: plainProperties(rel.properties, this),
+      };
+      this.edges.set(id, entry);
+      for (const end of [rel.startNodeElementId, rel.endNodeElementId]) {
+        if (!this.nodeIds.has(end)) this.pendingEnds.add(end);
+      }
+    }
+    return entry;
+  }
+
+  /** Element ids of relationship ends that no returned node covered. */
+  missingEndElementIds(): string[] {
+    return [...this.pendingEnds];
+  }
+
+  /** Rewrites relationship ends from element ids to our ids once all nodes are known. */
+  finish(): { nodes: GraphNode[]; edges: GraphEdge[] } {
+    for (const edge of this.edges.values()) {
+      edge.source = this.nodeIds.get(edge.source) ?? edge.source;
+      edge.target = this.nodeIds.get(edge.target) ?? edge.target;
+    }
+    return { nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
+  }
+}
+
+function ourId(properties: Record<string, unknown>, elementId: string): string {
+  const id = properties.id;
+  return typeof id === 'string' && id !== '' ? id : elementId;
+}
+
+function plainProperties(
+  properties: Record<string, unknown>,
+  graph: GraphCollector,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(properties)) out[key] = toPlain(value, graph);
+  return out;
+}
+
+/** A JSON-safe copy of a driver value; graph entities become GraphNode / GraphEdge objects. */
+export function toPlain(value: unknown, graph: GraphCollector): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint')
+    return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  if (typeof value !== 'object') return value;
+  if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
+  if (
+    isDate(value) ||
+    isDateTime(value) ||
+    isLocalDateTime(value) ||
+    isLocalTime(value) ||
+    isTime(value) ||
+    isDuration(value)
+  ) {
+    return value.toString();
+  }
+  if (isPoint(value)) {
+    const point: Record<string, unknown> = { srid: toPlain(value.srid, graph), x: value.x, y: value.y };
+    if (value.z !== undefined) point.z = value.z;
+    return point;
+  }
+  if (isNode(value)) return graph.addNode(value);
+  if (isRelationship(value)) return graph.addRelationship(value);
+  if (isPath(value)) {
+    const nodes = [graph.addNode(value.start)];
+    const edges: GraphEdge[] = [];
+    for (const segment of value.segments) {
+      edges.push(graph.addRelationship(segment.relationship));
+      nodes.push(graph.addNode(segment.end));
+    }
+    return { nodes, edges };
+  }
+  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
+  if (Array.isArray(value)) return value.map((v) => toPlain(v, graph));
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = toPlain(v, graph);
+  return out;
+}

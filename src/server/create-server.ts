@@ -1,0 +1,98 @@
+// The HTTP server: the graph and saved queries for everyone, read-only Cypher when a database is there,
+// and the built explorer page. Listens on the loopback interface unless told otherwise.
+import { join } from 'node:path';
+import Fastify from 'fastify';
+import type { SerializedGraph } from 'graphology-types';
+import { exportGraphJson } from '../model/export.js';
+import { DEFAULT_GRAPH_DIR, loadKnowledgeBase, REPO_ROOT } from '../model/read.js';
+import type { KnowledgeBase } from '../model/types.js';
+import type { Neo4jConfig } from '../neo4j/config.js';
+import { SAVED_QUERIES } from '../neo4j/saved-queries.js';
+import { toApiError } from './api-errors.js';
+import { cacheGraph, registerGraphRoute } from './graph-route.js';
+import { Neo4jConnection, type Neo4jHealth } from './neo4j-connection.js';
+import { registerQueryRoute } from './query-route.js';
+import { registerSecurityHeaders, registerStaticSite } from './static-site.js';
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_STATIC_DIR = join(REPO_ROOT, 'dist', 'app');
+export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_ROWS = 5_000;
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+export interface ServerOptions {
+  host?: string;
+  /** 0 (the default) picks a free port; the CLI passes PORT or 5174. */
+  port?: number;
+  /** null or absent: static mode, every Cypher request answers 503 with how to connect. */
+  neo4j?: Neo4jConfig | null;
+  graphDir?: string;
+  /** An already read knowledge base, to skip reading graphDir again. */
+  knowledgeBase?: KnowledgeBase;
+  /** Serve this graph instead of one built from graph/ (the UI benchmark's synthetic graphs). */
+  graphJson?: SerializedGraph;
+  staticDir?: string;
+  queryTimeoutMs?: number;
+  maxRows?: number;
+  bodyLimit?: number;
+  /** Log each request to stdout (pino JSON lines). */
+  logger?: boolean;
+}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:5174/ */
+  url: string;
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface HealthResponse {
+  neo4j: Neo4jHealth;
+  graph: { nodes: number; edges: number };
+}
+
+function graphFor(opts: ServerOptions): SerializedGraph {
+  if (opts.graphJson) return opts.graphJson;
+  return exportGraphJson(opts.knowledgeBase ?? loadKnowledgeBase(opts.graphDir ?? DEFAULT_GRAPH_DIR));
+}
+
+export async function createServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const host = opts.host ?? DEFAULT_HOST;
+  const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const graph = cacheGraph(graphFor(opts));
+  const db = new Neo4jConnection(opts.neo4j ?? null);
+
+  const app = Fastify({ logger: opts.logger ?? false, bodyLimit, forceCloseConnections: true });
+  // The API speaks JSON only; a text/plain body is refused (415) instead of being read as a string.
+  app.removeContentTypeParser('text/plain');
+  app.setErrorHandler((err, request, reply) => {
+    const apiError = toApiError(err, bodyLimit);
+    if (apiError.status >= 500 && apiError.status !== 503) request.log.error(err);
+    return reply.code(apiError.status).send(apiError.body());
+  });
+
+  await registerSecurityHeaders(app);
+  app.get('/api/health', async (): Promise<HealthResponse> => {
+    return { neo4j: await db.health(), graph: { nodes: graph.nodes, edges: graph.edges } };
+  });
+  registerGraphRoute(app, graph);
+  app.get('/api/queries', async () => SAVED_QUERIES);
+  registerQueryRoute(app, db, {
+    timeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+    maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
+  });
+  await registerStaticSite(app, opts.staticDir ?? DEFAULT_STATIC_DIR);
+  app.addHook('onClose', async () => db.close());
+
+  try {
+    await app.listen({ host, port: opts.port ?? 0 });
+  } catch (err) {
+    await app.close();
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : (opts.port ?? 0);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return { url: `http://${urlHost}:${port}/`, host, port, close: () => app.close() };
+}

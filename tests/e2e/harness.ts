@@ -1,0 +1,181 @@
+// End-to-end harness: the real page (built with Vite), the real server, real headless Chromium.
+// One harness per test file: startHarness() in beforeAll, close() in afterAll.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { REPO_ROOT } from '../../src/model/read.js';
+import type { Neo4jConfig } from '../../src/neo4j/config.js';
+import { createServer, type RunningServer } from '../../src/server/create-server.js';
+import { buildFrontend, frontendBuildNeeded } from '../../src/server/frontend-build.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'tests', 'screenshots');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--enable-unsafe-swiftshader',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface HarnessOptions {
+  /** The database the server talks to; null (default) runs the explorer in static mode. */
+  neo4j?: Neo4jConfig | null;
+  viewport?: { width: number; height: number };
+}
+
+export interface ScreenPoint {
+  x: number;
+  y: number;
+}
+
+export interface PixelStats {
+  width: number;
+  height: number;
+  /** Share of pixels that are not (near) white. */
+  inkShare: number;
+  /** Per requested hex colour, how many pixels are within a small distance of it. */
+  colorCounts: Record<string, number>;
+}
+
+export interface Harness {
+  server: RunningServer;
+  context: BrowserContext;
+  /** Opens the explorer at a path relative to the server ('/?sel=TWN') and waits until the graph is ready. */
+  openPage(path?: string): Promise<Page>;
+  /** Page coordinates of a node's centre, from sigma's graphToViewport and the canvas position. */
+  nodeScreenPosition(page: Page, node: string): Promise<ScreenPoint>;
+  /** Resolves after sigma has drawn a frame that follows everything done so far. */
+  waitForRender(page: Page): Promise<void>;
+  /** Screenshots the graph canvas and counts its pixels (decoded in the page, so no image library is needed). */
+  samplePixels(page: Page, colors?: string[]): Promise<PixelStats>;
+  /** Saves tests/screenshots/<name>.png (git-ignored; the lead copies current ones into the README). */
+  screenshot(page: Page, name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let buildOnce: Promise<void> | undefined;
+
+/** Builds dist/app when it is missing or older than its sources; once per test process. */
+export function ensureBuilt(): Promise<void> {
+  buildOnce ??= frontendBuildNeeded(REPO_ROOT).needed ? buildFrontend(REPO_ROOT) : Promise.resolve();
+  return buildOnce;
+}
+
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
+  await ensureBuilt();
+  const server = await createServer({ neo4j: opts.neo4j ?? null, port: 0, graphDir: process.env.F1_GRAPH_DIR_TMP });
+  const profile = mkdtempSync(join(tmpdir(), 'apec-kg-chromium-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: opts.viewport ?? { width: 1366, height: 768 },
+      acceptDownloads: true,
+    });
+  } catch (err) {
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+    throw err;
+  }
+
+  const waitForRender = async (page: Page): Promise<void> => {
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const sigma = window.__apecKg?.sigma;
+          if (!sigma) throw new Error('the page has no renderer yet');
+          sigma.once('afterRender', () => resolve());
+          sigma.scheduleRefresh();
+        }),
+    );
+  };
+
+  return {
+    server,
+    context,
+    async openPage(path = '/') {
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (err) => errors.push(err.message));
+      await page.goto(new URL(path, server.url).href);
+      await page.waitForFunction(() => window.__apecKg !== undefined);
+      try {
+        await page.evaluate(() => window.__apecKg?.ready);
+      } catch (err) {
+        throw new Error(`the explorer did not start: ${(err as Error).message}; page errors: ${errors.join(' | ')}`);
+      }
+      return page;
+    },
+    async nodeScreenPosition(page, node) {
+      return page.evaluate((id) => {
+        const handle = window.__apecKg;
+        if (!handle?.sigma || !handle.graph) throw new Error('the explorer is not ready');
+        const a = handle.graph.getNodeAttributes(id);
+        const p = handle.sigma.graphToViewport({ x: a.x, y: a.y });
+        const rect = handle.sigma.getContainer().getBoundingClientRect();
+        return { x: rect.left + p.x, y: rect.top + p.y };
+      }, node);
+    },
+    waitForRender,
+    async samplePixels(page, colors = []) {
+      await waitForRender(page);
+      const png = await page.locator('#graph').screenshot();
+      return page.evaluate(
+        async ({ b64, colors }) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${b64}`;
+          await img.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = img.width;
+          canvas.height = img.height;
+          const g = canvas.getContext('2d');
+          if (!g) throw new Error('no 2d context');
+          g.drawImage(img, 0, 0);
+          const data = g.getImageData(0, 0, img.width, img.height).data;
+          const targets = colors.map((hex) => {
+            const n = Number.parseInt(hex.slice(1), 16);
+            return [(n >> 16) & 255, (n >> 8) & 255, n & 255] as const;
+          });
+          const counts = colors.map(() => 0);
+          let ink = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            const r = data[i] as number;
+            const gr = data[i + 1] as number;
+            const b = data[i + 2] as number;
+            if (r < 235 || gr < 235 || b < 235) ink += 1;
+            targets.forEach(([tr, tg, tb], k) => {
+              if (Math.abs(r - tr) + Math.abs(gr - tg) + Math.abs(b - tb) < 30) counts[k] = (counts[k] ?? 0) + 1;
+            });
+          }
+          return {
+            width: img.width,
+            height: img.height,
+            inkShare: ink / (img.width * img.height),
+            colorCounts: Object.fromEntries(colors.map((c, k) => [c, counts[k] ?? 0])),
+          };
+        },
+        { b64: png.toString('base64'), colors },
+      );
+    },
+    async screenshot(page, name) {
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await waitForRender(page);
+      await page.screenshot({ path });
+      return path;
+    },
+    async close() {
+      await context.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

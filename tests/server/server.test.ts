@@ -1,0 +1,214 @@
+// The HTTP server without a database: graph, saved queries, static page, headers and request checks.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SerializedGraph } from 'graphology-types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportGraphJson } from '../../src/model/export.js';
+import { loadKnowledgeBase } from '../../src/model/read.js';
+import { SAVED_QUERIES } from '../../src/neo4j/saved-queries.js';
+import { createServer, type RunningServer } from '../../src/server/create-server.js';
+
+const GRAPH: SerializedGraph = {
+  attributes: {},
+  options: { type: 'directed', multi: true, allowSelfLoops: true },
+  nodes: [
+    { key: 'AUS', attributes: { label: 'Australia', category: 'Economy' } },
+    { key: 'cbpr', attributes: { label: 'CBPR', category: 'Framework' } },
+  ],
+  edges: [
+    {
+      key: 'AUS|PARTICIPATES_IN|cbpr',
+      source: 'AUS',
+      target: 'cbpr',
+      attributes: { relType: 'PARTICIPATES_IN' },
+    },
+  ],
+};
+
+function makeStaticDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'apec-kg-static-'));
+  mkdirSync(join(dir, 'assets'));
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><title>explorer</title><script src="./assets/app-1.js"></script>',
+  );
+  writeFileSync(join(dir, 'assets', 'app-1.js'), 'console.log(1)');
+  return dir;
+}
+
+async function postJson(server: RunningServer, body: unknown): Promise<Response> {
+  return fetch(new URL('/api/query', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('server in static mode (no database configured)', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await createServer({ graphJson: GRAPH, staticDir: makeStaticDir(), neo4j: null });
+  });
+  afterAll(() => server.close());
+
+  it('listens on the loopback interface by default and nowhere else', async () => {
+    expect(server.host).toBe('127.0.0.1');
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && a.family === 'IPv4' && !a.internal)
+      .map((a) => a?.address as string);
+    for (const address of others) {
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = connect({ host: address, port: server.port });
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve('connected');
+        });
+        socket.once('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
+      });
+      expect(outcome, `reachable on ${address}`).not.toBe('connected');
+    }
+    expect((await fetch(new URL('/api/health', server.url))).status).toBe(200);
+  });
+
+  it('reports health: not connected, how to connect, and the graph size', async () => {
+    const health = await (await fetch(new URL('/api/health', server.url))).json();
+    expect(health.graph).toEqual({ nodes: 2, edges: 1 });
+    expect(health.neo4j.connected).toBe(false);
+    expect(health.neo4j.configured).toBe(false);
+    expect(health.neo4j.message).toContain('npm run neo4j -- start');
+    expect(health.neo4j.message).toContain('NEO4J_URI');
+  });
+
+  it('serves the given graph with an ETag and answers 304 when it has not changed', async () => {
+    const res = await fetch(new URL('/api/graph', server.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await res.json()).toEqual(GRAPH);
+    const etag = res.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await fetch(new URL('/api/graph', server.url), {
+      headers: { 'if-none-match': etag ?? '' },
+    });
+    expect(again.status).toBe(304);
+    const other = await fetch(new URL('/api/graph', server.url), { headers: { 'if-none-match': '"other"' } });
+    expect(other.status).toBe(200);
+  });
+
+  it('lists the saved queries with both languages and their parameters', async () => {
+    const queries = await (await fetch(new URL('/api/queries', server.url))).json();
+    expect(queries).toEqual(JSON.parse(JSON.stringify(SAVED_QUERIES)));
+    for (const q of queries) {
+      expect(q.title.en && q.title.zh && q.description.en && q.description.zh, q.id).toBeTruthy();
+    }
+  });
+
+  it('answers a query with 503 and how to start or connect a database', async () => {
+    const res = await postJson(server, { cypher: 'MATCH (n) RETURN count(n)' });
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body.error.code).toBe('NEO4J_NOT_CONFIGURED');
+    expect(body.error.message).toContain('npm run neo4j -- start');
+    expect(body.error.message).toContain('NEO4J_URI');
+  });
+
+  it('checks the request before it needs a database', async () => {
+    const missing = await postJson(server, { params: {} });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).error.message).toMatch(/needs `cypher`/);
+    const wrongType = await postJson(server, { cypher: 42 });
+    expect(wrongType.status).toBe(400);
+    expect((await wrongType.json()).error.message).toMatch(/`cypher` must be a string/);
+    const empty = await postJson(server, { cypher: '   ' });
+    expect(empty.status).toBe(400);
+    const badParams = await postJson(server, { cypher: 'RETURN 1', params: [1, 2] });
+    expect(badParams.status).toBe(400);
+    expect((await badParams.json()).error.message).toMatch(/`params` must be an object/);
+    const notAnObject = await postJson(server, ['RETURN 1']);
+    expect(notAnObject.status).toBe(400);
+  });
+
+  it('refuses malformed, non-JSON and oversized bodies with a JSON error', async () => {
+    const url = new URL('/api/query', server.url);
+    const malformed = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"cypher": "RETURN 1"',
+    });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error.code).toBe('INVALID_JSON');
+    const text = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'RETURN 1',
+    });
+    expect(text.status).toBe(415);
+    expect((await text.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const huge = await postJson(server, { cypher: `RETURN '${'x'.repeat(100 * 1024)}'` });
+    expect(huge.status).toBe(413);
+    expect((await huge.json()).error).toMatchObject({ code: 'BODY_TOO_LARGE', message: /64 KB/ });
+  });
+
+  it('serves the page, falls back to it for page routes, and 404s missing files and API routes', async () => {
+    const page = await fetch(server.url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<title>explorer</title>');
+    const route = await fetch(new URL('/coverage/economies', server.url));
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<title>explorer</title>');
+    const asset = await fetch(new URL('/assets/app-1.js', server.url));
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toContain('immutable');
+    expect((await fetch(new URL('/assets/missing.js', server.url))).status).toBe(404);
+    const api = await fetch(new URL('/api/nothing', server.url));
+    expect(api.status).toBe(404);
+    expect((await api.json()).error.code).toBe('NOT_FOUND');
+  });
+
+  it('sends security headers on pages and API answers', async () => {
+    for (const path of ['/', '/api/health']) {
+      const res = await fetch(new URL(path, server.url));
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("worker-src 'self' blob:");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).not.toContain('unsafe-eval');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    }
+  });
+});
+
+describe('server before the page is built', () => {
+  it('explains how to build the page instead of failing', async () => {
+    const server = await createServer({ graphJson: GRAPH, staticDir: join(tmpdir(), 'apec-kg-no-such-dir') });
+    try {
+      const res = await fetch(server.url);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain('npm run build');
+      expect((await fetch(new URL('/api/graph', server.url))).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('server with the real graph/', () => {
+  it('serves the export of graph/', async () => {
+    const expected = exportGraphJson(loadKnowledgeBase());
+    const server = await createServer({ staticDir: makeStaticDir() });
+    try {
+      const graph = await (await fetch(new URL('/api/graph', server.url))).json();
+      expect(graph).toEqual(JSON.parse(JSON.stringify(expected)));
+      const health = await (await fetch(new URL('/api/health', server.url))).json();
+      expect(health.graph).toEqual({ nodes: expected.nodes.length, edges: expected.edges.length });
+      expect(health.graph.nodes).toBeGreaterThan(100);
+    } finally {
+      await server.close();
+    }
+  });
+});
