@@ -75,7 +75,11 @@ async function request<T>(base: string, path: string, init?: RequestInit): Promi
   try {
     body = text ? JSON.parse(text) : undefined;
   } catch {
-    throw new ApiError(res.status, 'bad-response', `The server answered ${res.status} with something not JSON`);
+    throw new ApiError(
+      res.status,
+      'bad-response',
+      `The server answered ${res.status} with something not JSON`,
+    );
   }
   if (!res.ok) {
     const e = (body as { error?: { code?: string; message?: string } } | undefined)?.error;

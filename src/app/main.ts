@@ -151,7 +151,10 @@ async function main(handle: TestHandle): Promise<void> {
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   sigma.getCamera().on('updated', (cam) => {
     clearTimeout(cameraTimer);
-    cameraTimer = setTimeout(() => store.set({ camera: { x: cam.x, y: cam.y, ratio: cam.ratio } }), CAMERA_SAVE_DELAY);
+    cameraTimer = setTimeout(
+      () => store.set({ camera: { x: cam.x, y: cam.y, ratio: cam.ratio } }),
+      CAMERA_SAVE_DELAY,
+    );
   });
 
   document.addEventListener('keydown', (e) => {

@@ -103,7 +103,9 @@ export function decodeState(search: string): UrlState {
   if (isLang(lang)) s.lang = lang;
   s.selected = p.get('sel') || null;
   s.tab = p.get('tab') || null;
-  s.hiddenLabels = list(p.get('hide')).filter((l): l is NodeLabel => (NODE_LABELS as readonly string[]).includes(l));
+  s.hiddenLabels = list(p.get('hide')).filter((l): l is NodeLabel =>
+    (NODE_LABELS as readonly string[]).includes(l),
+  );
   s.hiddenRels = list(p.get('hideRel')).filter((r) => /^[A-Z][A-Z0-9_]*$/.test(r));
   s.hiddenStatuses = list(p.get('hideStatus')).filter((v): v is ProjectStatus =>
     (PROJECT_STATUSES as readonly string[]).includes(v),
@@ -127,7 +129,8 @@ export function decodeState(search: string): UrlState {
   if (params) {
     try {
       const parsed: unknown = JSON.parse(params);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) s.params = parsed as Record<string, unknown>;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        s.params = parsed as Record<string, unknown>;
     } catch {
       // A broken params value is dropped; the rest of the link still applies.
     }

@@ -15,6 +15,8 @@ const LOCAL_NEO4J_PORTS = { first: 7687, last: 7699 };
 
 export interface Launched {
   server: RunningServer;
+  /** Whether graph/ was loaded into the database at start-up. */
+  loaded: boolean;
   /** The database this process started (stopped on shutdown), if any. */
   localNeo4j?: LocalNeo4j;
   neo4j: Neo4jConfig | null;
@@ -24,6 +26,8 @@ export interface Launched {
 export interface LaunchOptions {
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
+  /** Build the page when it is missing or stale (default true). */
+  buildPage?: boolean;
 }
 
 function parsePort(value: string | undefined, name: string): number | undefined {
@@ -70,24 +74,31 @@ function withoutUserinfo(uri: string): string {
 
 const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-/** Brings up the database side; null means static mode, with the reason already printed. */
+interface DatabaseSide {
+  /** null only when nothing at all should be tried; otherwise the server keeps retrying this address. */
+  cfg: Neo4jConfig | null;
+  /** graph/ was loaded into it at start-up. */
+  loaded: boolean;
+  local?: LocalNeo4j;
+}
+
+/** Brings up the database side. Failures are printed and end in static mode, never in an exit. */
 async function prepareDatabase(
   env: NodeJS.ProcessEnv,
   kb: KnowledgeBase,
   log: (line: string) => void,
-): Promise<{ cfg: Neo4jConfig | null; local?: LocalNeo4j }> {
+): Promise<DatabaseSide> {
   if (env.NEO4J_URI?.trim()) {
     const cfg = configFromEnv(env);
     try {
       await loadGraph(cfg, kb, log);
+      return { cfg, loaded: true };
     } catch (err) {
       // Keep the configuration: the server connects by itself once the database answers.
       log(`Could not load graph/ into the Neo4j given by NEO4J_URI: ${reason(err)}`);
-      log(
-        'Serving anyway; Cypher queries work as soon as that database answers (restart to load graph/ into it).',
-      );
+      log('Serving anyway; Cypher queries work as soon as that database answers (then run `npm run load`).');
+      return { cfg, loaded: false };
     }
-    return { cfg };
   }
   let local: LocalNeo4j | undefined;
   try {
@@ -100,12 +111,17 @@ async function prepareDatabase(
     );
     const cfg: Neo4jConfig = { uri: local.uri, user: local.user, password: local.password };
     await loadGraph(cfg, kb, log);
-    return { cfg, local };
+    return { cfg, loaded: true, local };
   } catch (err) {
     log(`\nStatic mode: no database. ${reason(err)}`);
-    log(`The graph and coverage views work; the Cypher console needs a database. ${HOW_TO_START}\n`);
+    log(`The graph and coverage views work; the Cypher console needs a database. ${HOW_TO_START}`);
     if (local && !local.alreadyRunning) await local.stop().catch(() => undefined);
-    return { cfg: null };
+    // Keep watching the default local address, so a database started later is picked up without a restart.
+    const fallback = configFromEnv(env);
+    log(
+      `The server connects by itself once a Neo4j answers at ${fallback.uri} (then run \`npm run load\`).\n`,
+    );
+    return { cfg: fallback, loaded: false };
   }
 }
 
@@ -118,13 +134,14 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   const kb = loadKnowledgeBase();
   log(`graph/ is valid: ${kb.nodes.length} nodes, ${kb.edges.length} relationships.`);
 
-  const check = frontendBuildNeeded(REPO_ROOT);
+  const check =
+    opts.buildPage === false ? { needed: false, reason: 'not asked to' } : frontendBuildNeeded(REPO_ROOT);
   // The page build and the database start-up are independent; run them side by side.
   if (check.needed) log(`Building the explorer page (${check.reason})...`);
   const building = check.needed ? buildFrontend(REPO_ROOT) : Promise.resolve();
   const database = prepareDatabase(env, kb, log);
   const [built, db] = await Promise.allSettled([building, database]);
-  const dbResult = db.status === 'fulfilled' ? db.value : { cfg: null };
+  const dbResult: DatabaseSide = db.status === 'fulfilled' ? db.value : { cfg: null, loaded: false };
   if (built.status === 'rejected') {
     if (dbResult.local && !dbResult.local.alreadyRunning) await dbResult.local.stop();
     throw built.reason;
@@ -147,9 +164,9 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   }
   log(`\nAPEC knowledge graph explorer: ${server.url}`);
   log(
-    dbResult.cfg
+    dbResult.cfg && dbResult.loaded
       ? `Cypher console: read-only queries against ${withoutUserinfo(dbResult.cfg.uri)}.`
-      : 'Cypher console: off (static mode).',
+      : 'Cypher console: waiting for a database (static mode).',
   );
   log('Press Ctrl-C to stop.');
 
@@ -164,5 +181,11 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
     })();
     return stopping;
   };
-  return { server, neo4j: dbResult.cfg, stop, ...(dbResult.local ? { localNeo4j: dbResult.local } : {}) };
+  return {
+    server,
+    neo4j: dbResult.cfg,
+    loaded: dbResult.loaded,
+    stop,
+    ...(dbResult.local ? { localNeo4j: dbResult.local } : {}),
+  };
 }

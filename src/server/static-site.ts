@@ -32,6 +32,8 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
     // Served over plain http on the loopback interface: asking for https would break the page.
     strictTransportSecurity: false,
     referrerPolicy: { policy: 'no-referrer' },
+    // Same rule as frame-ancestors 'none', for browsers that only know the older header.
+    frameguard: { action: 'deny' },
   });
 }
 

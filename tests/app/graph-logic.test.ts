@@ -140,7 +140,9 @@ describe('economyProfile', () => {
     expect(p.projectsLed).toEqual([{ node: 'proj-1', edges: ['TWN|LEADS|proj-1'], detail: 'ongoing' }]);
     expect(p.projectsSupported[0]?.detail).toBe('proposed');
     expect(p.sessions).toEqual([{ node: 'ses-a-1', edges: ['TWN|SPOKE_IN|ses-a-1'], detail: 'spoke' }]);
-    expect(p.roles).toEqual([{ node: 'person-x', target: 'desg', edges: ['person-x|HOLDS_ROLE|desg'], detail: 'chair' }]);
+    expect(p.roles).toEqual([
+      { node: 'person-x', target: 'desg', edges: ['person-x|HOLDS_ROLE|desg'], detail: 'chair' },
+    ]);
   });
 
   it('lists what it is absent from', () => {

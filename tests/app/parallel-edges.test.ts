@@ -47,6 +47,8 @@ describe('parallelEdgeCurvatures', () => {
       { key: 'x2', source: 'q', target: 'p' },
       { key: 'x3', source: 'p', target: 'q' },
     ];
-    expect([...parallelEdgeCurvatures(edges)].sort()).toEqual([...parallelEdgeCurvatures([...edges].reverse())].sort());
+    expect([...parallelEdgeCurvatures(edges)].sort()).toEqual(
+      [...parallelEdgeCurvatures([...edges].reverse())].sort(),
+    );
   });
 });

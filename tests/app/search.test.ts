@@ -19,7 +19,12 @@ describe('search index', () => {
     { id: 'TWN', name: 'Chinese Taipei', nameZh: '中華台北', aliases: ['我國', 'Taiwan'], weight: 30 },
     { id: 'KOR', name: 'Republic of Korea', nameZh: '韓國', aliases: ['Korea'], weight: 20 },
     { id: 'org-kisa', name: 'KISA', nameZh: '韓國網際網路振興院', aliases: [], weight: 2 },
-    { id: 'cbpr', name: 'APEC Cross-Border Privacy Rules System', nameZh: '跨境隱私規則體系', aliases: ['CBPR'] },
+    {
+      id: 'cbpr',
+      name: 'APEC Cross-Border Privacy Rules System',
+      nameZh: '跨境隱私規則體系',
+      aliases: ['CBPR'],
+    },
   ]);
 
   it('finds the same economy by English name, Chinese name and aliases', () => {

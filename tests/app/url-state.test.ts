@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createUrlStateStore, DEFAULT_STATE, decodeState, encodeState, type UrlState } from '../../src/app/url-state.js';
+import {
+  createUrlStateStore,
+  DEFAULT_STATE,
+  decodeState,
+  encodeState,
+  type UrlState,
+} from '../../src/app/url-state.js';
 
 describe('URL state', () => {
   it('writes nothing for the default view', () => {
@@ -33,7 +39,9 @@ describe('URL state', () => {
   });
 
   it('drops the parts of a hand-edited link it cannot read and keeps the rest', () => {
-    const s = decodeState('?lang=fr&hide=Economy,Martian&hideStatus=done,ongoing&from=yesterday&cam=1,2&params=%7Bbad&sel=KOR');
+    const s = decodeState(
+      '?lang=fr&hide=Economy,Martian&hideStatus=done,ongoing&from=yesterday&cam=1,2&params=%7Bbad&sel=KOR',
+    );
     expect(s.lang).toBe('en');
     expect(s.hiddenLabels).toEqual(['Economy']);
     expect(s.hiddenStatuses).toEqual(['ongoing']);

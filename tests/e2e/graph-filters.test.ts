@@ -19,7 +19,9 @@ function hiddenSummary(page: Page, label: string) {
       } else if (a.hidden) hiddenOthers += 1;
       if (!a.hidden) visible += 1;
     });
-    const touching = g.filterEdges((_e, _a, s, t) => g.getNodeAttribute(s, 'category') === l || g.getNodeAttribute(t, 'category') === l);
+    const touching = g.filterEdges(
+      (_e, _a, s, t) => g.getNodeAttribute(s, 'category') === l || g.getNodeAttribute(t, 'category') === l,
+    );
     const touchingShown = touching.filter((e) => !g.getEdgeAttribute(e, 'hidden')).length;
     return { withLabel, hiddenWithLabel, hiddenOthers, visible, order: g.order, touchingShown };
   }, label);
@@ -80,16 +82,26 @@ describe('filters and deep links', () => {
   it('shows only what is connected to a chosen meeting', async () => {
     await page.click('#filters-reset');
     await page.selectOption('#filter-meeting', 'mtg-desg-2025-1');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('meeting') === 'mtg-desg-2025-1');
+    await page.waitForFunction(
+      () => new URL(location.href).searchParams.get('meeting') === 'mtg-desg-2025-1',
+    );
     const m = await page.evaluate(() => {
       const g = window.__apecKg?.graph;
       if (!g) throw new Error('no graph');
       const visible = g.filterNodes((_n, a) => !a.hidden);
-      const sessions = g.filterInNeighbors('mtg-desg-2025-1', (n, a) => a.category === 'Session');
+      const sessions = g.filterInNeighbors('mtg-desg-2025-1', (_n, a) => a.category === 'Session');
       const unrelated = visible.filter(
-        (n) => n !== 'mtg-desg-2025-1' && !g.areNeighbors(n, 'mtg-desg-2025-1') && !sessions.some((s) => g.areNeighbors(n, s) || n === s),
+        (n) =>
+          n !== 'mtg-desg-2025-1' &&
+          !g.areNeighbors(n, 'mtg-desg-2025-1') &&
+          !sessions.some((s) => g.areNeighbors(n, s) || n === s),
       );
-      return { visible: visible.length, order: g.order, meetingShown: visible.includes('mtg-desg-2025-1'), unrelated };
+      return {
+        visible: visible.length,
+        order: g.order,
+        meetingShown: visible.includes('mtg-desg-2025-1'),
+        unrelated,
+      };
     });
     expect(m.meetingShown).toBe(true);
     expect(m.visible).toBeLessThan(m.order);
@@ -103,7 +115,9 @@ describe('filters and deep links', () => {
     expect(s.hiddenOthers).toBe(0);
     expect(await linked.getAttribute('#panel-details', 'data-node')).toBe('TWN');
     expect(await linked.locator('#details-title').textContent()).toBe('中華台北');
-    expect(await linked.evaluate(() => window.__apecKg?.sigma?.getNodeDisplayData('TWN')?.label)).toBe('中華台北');
+    expect(await linked.evaluate(() => window.__apecKg?.sigma?.getNodeDisplayData('TWN')?.label)).toBe(
+      '中華台北',
+    );
     expect(await linked.getAttribute('button[data-lang="zh-Hant"]', 'aria-pressed')).toBe('true');
     expect(await linked.getAttribute('.legend-item[data-label="Person"]', 'aria-pressed')).toBe('false');
     await linked.close();
@@ -115,12 +129,16 @@ describe('filters and deep links', () => {
     const text = await p.locator('#panel-details .profile').textContent();
     expect(text).toContain('Meetings attended');
     expect(text).toContain('Absent from');
-    const links = await p.$$eval('#panel-details .profile .node-link', (els) => els.map((e) => e.getAttribute('data-node')));
+    const links = await p.$$eval('#panel-details .profile .node-link', (els) =>
+      els.map((e) => e.getAttribute('data-node')),
+    );
     expect(links).toContain('cbpr');
     await h.screenshot(p, 'graph-details-economy');
     // A relationship in the list selects the node at its other end.
     await p.click('#panel-details .rel-list .node-link[data-node="cbpr"]');
-    await p.waitForFunction(() => document.querySelector('#panel-details')?.getAttribute('data-node') === 'cbpr');
+    await p.waitForFunction(
+      () => document.querySelector('#panel-details')?.getAttribute('data-node') === 'cbpr',
+    );
     expect(new URL(p.url()).searchParams.get('sel')).toBe('cbpr');
     await p.keyboard.press('Escape');
     await p.waitForFunction(() => document.querySelector<HTMLElement>('#panel-details')?.hidden === true);

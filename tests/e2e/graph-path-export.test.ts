@@ -11,7 +11,10 @@ async function pick(page: Page, input: string, query: string, node: string): Pro
   await page.click(`${input}-list [role="option"][data-node="${node}"]`);
 }
 
-async function downloadText(page: Page, button: string): Promise<{ name: string; text: string; bytes: Buffer }> {
+async function downloadText(
+  page: Page,
+  button: string,
+): Promise<{ name: string; text: string; bytes: Buffer }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
   const path = await download.path();
   const bytes = readFileSync(path);
@@ -33,7 +36,9 @@ describe('shortest path and export', () => {
     await pick(page, '#path-from', 'Papua', 'PNG');
     await pick(page, '#path-to', 'CBPR', 'cbpr');
     await page.waitForSelector('#path-result .path-list');
-    const listed = await page.$$eval('#path-result .path-node', (els) => els.map((e) => e.getAttribute('data-node')));
+    const listed = await page.$$eval('#path-result .path-node', (els) =>
+      els.map((e) => e.getAttribute('data-node')),
+    );
     expect(listed[0]).toBe('PNG');
     expect(listed.at(-1)).toBe('cbpr');
     expect(listed.length).toBeGreaterThanOrEqual(2);
@@ -97,7 +102,9 @@ describe('shortest path and export', () => {
   });
 
   it('exports nodes and relationships as CSV, without hidden ones', async () => {
-    const visible = await page.evaluate(() => window.__apecKg?.graph?.filterNodes((_n, a) => !a.hidden).length);
+    const visible = await page.evaluate(
+      () => window.__apecKg?.graph?.filterNodes((_n, a) => !a.hidden).length,
+    );
     const nodes = await downloadText(page, '#export-csv-nodes');
     expect(nodes.name).toBe('apec-kg-nodes.csv');
     const lines = nodes.text.trim().split('\n');
@@ -106,7 +113,11 @@ describe('shortest path and export', () => {
     expect(ids).toContain('TWN');
     expect(ids.some((id) => id?.startsWith('person-'))).toBe(false);
     // Quoted fields may hold line breaks, so count records by their id column instead of lines.
-    expect(nodes.text.match(/^[A-Za-z0-9-]+,(Economy|Forum|Framework|FocusArea|Meeting|Session|Project|Organization|Topic|Initiative|Document|Source),/gm)?.length).toBe(visible);
+    expect(
+      nodes.text.match(
+        /^[A-Za-z0-9-]+,(Economy|Forum|Framework|FocusArea|Meeting|Session|Project|Organization|Topic|Initiative|Document|Source),/gm,
+      )?.length,
+    ).toBe(visible);
     const edges = await downloadText(page, '#export-csv-edges');
     expect(edges.text.startsWith('id,source,target,type')).toBe(true);
     expect(edges.text).not.toMatch(/^[^\n]*,person-/m);

@@ -44,20 +44,23 @@ describe('graph view', () => {
   it('opens the details of a node clicked at its screen position', async () => {
     const p = await h.nodeScreenPosition(page, 'JPN');
     await page.mouse.click(p.x, p.y);
-    await page.waitForFunction(() => document.querySelector('#panel-details')?.getAttribute('data-node') === 'JPN');
+    await page.waitForFunction(
+      () => document.querySelector('#panel-details')?.getAttribute('data-node') === 'JPN',
+    );
     await expect.poll(() => page.locator('#details-title').textContent()).toBe('Japan');
     expect(new URL(page.url()).searchParams.get('sel')).toBe('JPN');
   });
 
   it('highlights the hovered node and its neighbours and dims the rest', async () => {
-    const target = await page.evaluate(() => {
+    await page.keyboard.press('Escape');
+    const isolated = await h.isolatedNode(page, 'Economy');
+    const target = await page.evaluate((node) => {
       const g = window.__apecKg?.graph;
       if (!g) throw new Error('no graph');
-      const node = 'TWN';
       const neighbour = g.neighbors(node)[0] as string;
       const stranger = g.findNode((n) => n !== node && !g.areNeighbors(n, node)) as string;
       return { node, neighbour, stranger };
-    });
+    }, isolated);
     const p = await h.nodeScreenPosition(page, target.node);
     await page.mouse.move(p.x, p.y);
     await page.waitForFunction(
@@ -74,6 +77,8 @@ describe('graph view', () => {
   });
 
   it('switches UI strings and node labels to Traditional Chinese and back', async () => {
+    // No selection here: a selection dims (and unlabels) everything outside its neighbourhood.
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('sel'));
     await page.click('button[data-lang="zh-Hant"]');
     await page.waitForFunction(() => window.__apecKg?.sigma?.getNodeDisplayData('TWN')?.label === '中華台北');
     expect(await page.locator('#legend-title').textContent()).toBe('節點類型');
@@ -81,12 +86,32 @@ describe('graph view', () => {
     expect(new URL(page.url()).searchParams.get('lang')).toBe('zh-Hant');
     await h.screenshot(page, 'graph-zh-Hant');
     await page.click('button[data-lang="en"]');
-    await page.waitForFunction(() => window.__apecKg?.sigma?.getNodeDisplayData('TWN')?.label === 'Chinese Taipei');
+    await page.waitForFunction(
+      () => window.__apecKg?.sigma?.getNodeDisplayData('TWN')?.label === 'Chinese Taipei',
+    );
     expect(await page.locator('#legend-title').textContent()).toBe('Node types');
   });
 
+  it('re-runs ForceAtlas2 in a worker, stops it, and resets to the precomputed positions', async () => {
+    await page.click('#layout-run');
+    expect(await page.getAttribute('#layout-run', 'aria-pressed')).toBe('true');
+    await page.waitForFunction(() => {
+      const g = window.__apecKg?.graph;
+      return !!g && g.someNode((_n, a) => a.x !== a.x0 || a.y !== a.y0);
+    });
+    await page.click('#layout-run');
+    expect(await page.getAttribute('#layout-run', 'aria-pressed')).toBe('false');
+    await page.click('#layout-reset');
+    const moved = await page.evaluate(
+      () => window.__apecKg?.graph?.filterNodes((_n, a) => a.x !== a.x0 || a.y !== a.y0).length,
+    );
+    expect(moved).toBe(0);
+  });
+
   it('shows the database state in the header, with how to connect when it is down', async () => {
-    await page.waitForFunction(() => document.querySelector('#neo4j-status')?.getAttribute('data-state') === 'down');
+    await page.waitForFunction(
+      () => document.querySelector('#neo4j-status')?.getAttribute('data-state') === 'down',
+    );
     const help = await page.locator('.status-help').textContent();
     expect(help).toMatch(/NEO4J_URI/);
   });

@@ -4,8 +4,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { REPO_ROOT } from '../../src/model/read.js';
-import type { Neo4jConfig } from '../../src/neo4j/config.js';
+import { inject } from 'vitest';
+import { loadKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
+import { createDriver, type Neo4jConfig } from '../../src/neo4j/config.js';
+import { loadIntoNeo4j } from '../../src/neo4j/loader.js';
 import { createServer, type RunningServer } from '../../src/server/create-server.js';
 import { buildFrontend, frontendBuildNeeded } from '../../src/server/frontend-build.js';
 
@@ -24,8 +26,11 @@ const CHROMIUM_ARGS = [
 ];
 
 export interface HarnessOptions {
-  /** The database the server talks to; null (default) runs the explorer in static mode. */
-  neo4j?: Neo4jConfig | null;
+  /**
+   * The database the server talks to: 'test' (default) is the run's test Neo4j from tests/setup/global.ts,
+   * with graph/ loaded into it; null runs the explorer in static mode (no Cypher).
+   */
+  neo4j?: 'test' | Neo4jConfig | null;
   viewport?: { width: number; height: number };
 }
 
@@ -50,6 +55,11 @@ export interface Harness {
   openPage(path?: string): Promise<Page>;
   /** Page coordinates of a node's centre, from sigma's graphToViewport and the canvas position. */
   nodeScreenPosition(page: Page, node: string): Promise<ScreenPoint>;
+  /**
+   * The node of a category that is easiest to point at: on the canvas, clear of the toolbar, and farthest
+   * from any other node on screen. Keeps mouse tests independent of where the layout puts things.
+   */
+  isolatedNode(page: Page, category: string): Promise<string>;
   /** Resolves after sigma has drawn a frame that follows everything done so far. */
   waitForRender(page: Page): Promise<void>;
   /** Screenshots the graph canvas and counts its pixels (decoded in the page, so no image library is needed). */
@@ -69,7 +79,11 @@ export function ensureBuilt(): Promise<void> {
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   await ensureBuilt();
-  const server = await createServer({ neo4j: opts.neo4j ?? null, port: 0, graphDir: process.env.F1_GRAPH_DIR_TMP });
+  const server = await createServer({
+    neo4j: opts.neo4j ?? null,
+    port: 0,
+    graphDir: process.env.F1_GRAPH_DIR_TMP,
+  });
   const profile = mkdtempSync(join(tmpdir(), 'apec-kg-chromium-'));
   let context: BrowserContext;
   try {
@@ -110,7 +124,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       try {
         await page.evaluate(() => window.__apecKg?.ready);
       } catch (err) {
-        throw new Error(`the explorer did not start: ${(err as Error).message}; page errors: ${errors.join(' | ')}`);
+        throw new Error(
+          `the explorer did not start: ${(err as Error).message}; page errors: ${errors.join(' | ')}`,
+        );
       }
       return page;
     },
@@ -125,6 +141,32 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
       }, node);
     },
     waitForRender,
+    async isolatedNode(page, category) {
+      return page.evaluate((cat) => {
+        const handle = window.__apecKg;
+        if (!handle?.sigma || !handle.graph) throw new Error('the explorer is not ready');
+        const { sigma, graph } = handle;
+        const { width, height } = sigma.getDimensions();
+        const toolbar = document.querySelector('#toolbar')?.getBoundingClientRect();
+        const canvas = sigma.getContainer().getBoundingClientRect();
+        const points = graph
+          .filterNodes((_n, a) => !a.hidden)
+          .map((n) => ({ n, ...sigma.graphToViewport(graph.getNodeAttributes(n)) }));
+        let best: { n: string; d: number } | undefined;
+        for (const p of points) {
+          if (graph.getNodeAttribute(p.n, 'category') !== cat) continue;
+          if (p.x < 20 || p.y < 20 || p.x > width - 20 || p.y > height - 20) continue;
+          const px = canvas.left + p.x;
+          const py = canvas.top + p.y;
+          if (toolbar && px > toolbar.left - 20 && px < toolbar.right + 20 && py < toolbar.bottom + 20) continue;
+          let d = Number.POSITIVE_INFINITY;
+          for (const q of points) if (q.n !== p.n) d = Math.min(d, Math.hypot(q.x - p.x, q.y - p.y));
+          if (!best || d > best.d) best = { n: p.n, d };
+        }
+        if (!best) throw new Error(`no ${cat} node is on screen`);
+        return best.n;
+      }, category);
+    },
     async samplePixels(page, colors = []) {
       await waitForRender(page);
       const png = await page.locator('#graph').screenshot();
@@ -152,7 +194,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
             const b = data[i + 2] as number;
             if (r < 235 || gr < 235 || b < 235) ink += 1;
             targets.forEach(([tr, tg, tb], k) => {
-              if (Math.abs(r - tr) + Math.abs(gr - tg) + Math.abs(b - tb) < 30) counts[k] = (counts[k] ?? 0) + 1;
+              if (Math.abs(r - tr) + Math.abs(gr - tg) + Math.abs(b - tb) < 30)
+                counts[k] = (counts[k] ?? 0) + 1;
             });
           }
           return {

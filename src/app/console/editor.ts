@@ -1,5 +1,6 @@
 // The CodeMirror 6 editor of the console: Cypher highlighting, completion from the graph, Ctrl/Cmd+Enter to run,
 // and an error mark at the position Neo4j reports.
+import { closeCompletion } from '@codemirror/autocomplete';
 import { setDiagnostics } from '@codemirror/lint';
 import { Compartment, EditorState, Prec } from '@codemirror/state';
 import { EditorView, keymap, placeholder } from '@codemirror/view';
@@ -49,7 +50,8 @@ export function createCypherEditor(parent: HTMLElement, opts: EditorOptions): Cy
     placeholder(text),
     EditorView.contentAttributes.of({ 'aria-label': label, 'aria-multiline': 'true' }),
   ];
-  const run = () => {
+  const run = (target: EditorView) => {
+    closeCompletion(target);
     opts.onRun();
     return true;
   };

@@ -33,6 +33,8 @@ export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
   let outcome: Outcome = { kind: 'idle' };
   let history: HistoryEntry[] = readHistory();
   let disposed = false;
+  /** The saved query whose text was last put in the editor. */
+  let loadedQuery: string | null = null;
 
   const initial = ctx.state.get();
   let params: Record<string, unknown> = { ...(initial.params ?? {}) };
@@ -47,7 +49,7 @@ export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
     'section',
     { class: 'cq', 'aria-label': ctx.t('console.title') },
     h('div', { class: 'cq-left' }, status, side),
-    h('div', { class: 'cq-main' }, editorBox, paramsBox, toolbar, output),
+    h('div', { class: 'cq-main' }, editorBox, h('div', { class: 'cq-controls' }, paramsBox, toolbar), output),
   );
   el.replaceChildren(root);
 
@@ -127,6 +129,7 @@ export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
   }
 
   function load(q: SavedQuery, runNow: boolean): void {
+    loadedQuery = q.id;
     params = Object.fromEntries(q.params.map((p) => [p.name, p.default]));
     ctx.state.set({ query: q.id, cypher: null, params: null });
     editor.setText(q.cypher);
@@ -140,6 +143,7 @@ export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
   function loadHistory(entry: HistoryEntry): void {
     params = { ...entry.params };
     const q = saved.find((s) => s.cypher === entry.cypher);
+    loadedQuery = q?.id ?? null;
     ctx.state.set({ query: q?.id ?? null, params: Object.keys(params).length ? params : null });
     editor.setText(entry.cypher);
     renderParams();
@@ -296,20 +300,22 @@ export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
           void run();
         }
       });
+      const description = spec ? describe(ctx, spec.description) : '';
+      if (description) input.title = description;
       return h(
-        'div',
+        'span',
         { class: 'cq-param' },
-        h('label', { for: id }, h('code', {}, `$${name}`), spec ? ` ${describe(ctx, spec.description)}` : ''),
+        h(
+          'label',
+          { for: id },
+          h('code', {}, `$${name}`),
+          description ? h('span', { class: 'sr-only' }, ` ${description}`) : null,
+        ),
         input,
       );
     });
     paramsBox.replaceChildren(
-      h(
-        'fieldset',
-        {},
-        h('legend', {}, ctx.t('console.params')),
-        h('div', { class: 'cq-param-list' }, fields),
-      ),
+      h('div', { class: 'cq-param-list', role: 'group', 'aria-label': ctx.t('console.params') }, fields),
     );
   }
 
@@ -405,19 +411,19 @@ export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
   const offLang = ctx.onLangChange(() => renderAll());
   const offState = ctx.state.subscribe((s, prev) => {
     // Another part of the page (or a restored link) opened a different saved query.
-    if (s.query !== prev.query && s.query && s.query !== openQuery()?.id) {
+    if (s.query !== prev.query && s.query && s.query !== loadedQuery) {
       const q = saved.find((x) => x.id === s.query);
       if (q) load(q, false);
     }
   });
 
-  void refreshHealth();
-  void ctx.api
+  const savedLoaded = ctx.api
     .queries()
     .then((list) => {
       if (disposed) return;
       saved = list;
       const q = openQuery();
+      loadedQuery = q?.id ?? null;
       // A link naming a saved query but no edited text opens that query's text.
       if (q && !initial.cypher) {
         editor.setText(q.cypher);
@@ -432,6 +438,10 @@ export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
       const message = err instanceof ApiError ? err.message : String(err);
       side.append(h('p', { class: 'cq-error' }, message));
     });
+  // A shared link with an open query shows its answer, as it did for the person who shared it.
+  void Promise.all([refreshHealth(), savedLoaded]).then(() => {
+    if (!disposed && (initial.query || initial.cypher) && health?.neo4j.connected) void run();
+  });
 
   return () => {
     disposed = true;

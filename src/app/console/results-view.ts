@@ -33,9 +33,11 @@ function pathParts(v: unknown): { nodes: unknown[]; edges: unknown[] } | null {
   return Array.isArray(edges) ? { nodes: v.nodes, edges } : null;
 }
 
-function nodeLink(ctx: AppContext, id: string): HTMLElement {
+/** A link to a node; `text` is what the query returned when it returned the id itself rather than the node. */
+function nodeLink(ctx: AppContext, id: string, text?: string): HTMLElement {
   if (!ctx.graph.hasNode(id)) return h('code', {}, id);
-  const b = h('button', { type: 'button', class: 'cq-node', 'data-node': id, title: id }, ctx.nodeName(id));
+  const title = text === undefined ? id : ctx.nodeName(id);
+  const b = h('button', { type: 'button', class: 'cq-node', 'data-node': id, title }, text ?? ctx.nodeName(id));
   b.addEventListener('click', () => {
     ctx.select(id);
     void ctx.flyTo(id);
@@ -50,7 +52,7 @@ function relLabel(ctx: AppContext, type: string): string {
 
 export function renderValue(ctx: AppContext, v: unknown): Node | string {
   if (v === null || v === undefined) return h('span', { class: 'cq-null' }, 'null');
-  if (typeof v === 'string') return ctx.graph.hasNode(v) ? nodeLink(ctx, v) : v;
+  if (typeof v === 'string') return ctx.graph.hasNode(v) ? nodeLink(ctx, v, v) : v;
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (isNode(v)) return nodeLink(ctx, v.id);
   if (isEdge(v)) {

@@ -232,7 +232,11 @@ export function mountCoverage(el: HTMLElement, ctx: AppContext): () => void {
         h(
           'div',
           { class: 'cov-main' },
-          h('p', { class: 'cov-intro' }, ctx.t(view() === 'matrix' ? 'coverage.intro' : 'coverage.focusCaption')),
+          h(
+            'p',
+            { class: 'cov-intro' },
+            ctx.t(view() === 'matrix' ? 'coverage.intro' : 'coverage.focusCaption'),
+          ),
           legend,
           h('div', { class: 'cov-scroll' }, table),
         ),

@@ -68,7 +68,12 @@ function sortHeader(
   const active = opts.sort.key === key;
   const button = h(
     'button',
-    { type: 'button', class: 'cov-sort', title: label, 'aria-label': ctx.t('coverage.sortBy', { column: label }) },
+    {
+      type: 'button',
+      class: 'cov-sort',
+      title: label,
+      'aria-label': ctx.t('coverage.sortBy', { column: label }),
+    },
     h('span', { class: 'cov-col-title' }, col?.short ?? label),
     subtitle ? h('span', { class: 'cov-col-sub' }, subtitle) : null,
     h(

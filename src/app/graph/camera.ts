@@ -9,7 +9,10 @@ export async function flyToNode(sigma: AppSigma, node: string): Promise<void> {
   const d = sigma.getNodeDisplayData(node);
   if (!d) return;
   const camera = sigma.getCamera();
-  await camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, FLY_RATIO) }, { duration: FLY_DURATION });
+  await camera.animate(
+    { x: d.x, y: d.y, ratio: Math.min(camera.ratio, FLY_RATIO) },
+    { duration: FLY_DURATION },
+  );
 }
 
 export async function zoomIn(sigma: AppSigma): Promise<void> {

@@ -3,7 +3,7 @@
 import type { AppGraph, AppSigma, Highlight, HighlightOptions } from '../context.js';
 import type { Lang } from '../i18n.js';
 import type { SizeMode } from '../url-state.js';
-import { type Focus, createReducers, currentFocus, type ViewState } from './reducers.js';
+import { createReducers, currentFocus, type Focus, type ViewState } from './reducers.js';
 import { createRenderer } from './renderer.js';
 
 /** Camera ratio under which every visible edge shows its relationship type. */
@@ -95,7 +95,11 @@ export function createGraphController(
     },
     setHighlight(h, opts) {
       view.highlight = h
-        ? { nodes: new Set(h.nodes.filter((n) => graph.hasNode(n))), edges: new Set(h.edges), only: !!opts?.only }
+        ? {
+            nodes: new Set(h.nodes.filter((n) => graph.hasNode(n))),
+            edges: new Set(h.edges),
+            only: !!opts?.only,
+          }
         : null;
       update();
     },

@@ -13,7 +13,10 @@ function bump(map: Map<string, Count>, key: string, visible: boolean): void {
   map.set(key, c);
 }
 
-export function countNodesBy(graph: AppGraph, keyOf: (node: string) => string | undefined): Map<string, Count> {
+export function countNodesBy(
+  graph: AppGraph,
+  keyOf: (node: string) => string | undefined,
+): Map<string, Count> {
   const out = new Map<string, Count>();
   graph.forEachNode((node, a) => {
     const key = keyOf(node);

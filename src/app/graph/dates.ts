@@ -27,7 +27,11 @@ export function nodePeriod(props: Props): { start: string; end: string } | undef
 }
 
 /** Whether a period overlaps the inclusive range; an open end of the range is unbounded. */
-export function overlaps(period: { start: string; end: string }, from: string | null, to: string | null): boolean {
+export function overlaps(
+  period: { start: string; end: string },
+  from: string | null,
+  to: string | null,
+): boolean {
   if (from && period.end < periodStart(from)) return false;
   if (to && period.start > periodEnd(to)) return false;
   return true;

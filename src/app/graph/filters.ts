@@ -25,7 +25,8 @@ export function meetingNeighbourhood(graph: AnyGraph, meeting: string): Set<stri
   if (!graph.hasNode(meeting)) return keep;
   const cores = [meeting];
   graph.forEachInEdge(meeting, (_e, a, source) => {
-    if (a.relType === 'PART_OF' && graph.getNodeAttribute(source, 'category') === 'Session') cores.push(source);
+    if (a.relType === 'PART_OF' && graph.getNodeAttribute(source, 'category') === 'Session')
+      cores.push(source);
   });
   for (const core of cores) {
     keep.add(core);
@@ -55,7 +56,8 @@ export function computeVisibility(graph: AnyGraph, f: FilterSpec): Visibility {
   });
   const hiddenEdges = new Set<string>();
   graph.forEachEdge((edge, a, source, target) => {
-    if (hiddenRels.has(a.relType) || hiddenNodes.has(source) || hiddenNodes.has(target)) hiddenEdges.add(edge);
+    if (hiddenRels.has(a.relType) || hiddenNodes.has(source) || hiddenNodes.has(target))
+      hiddenEdges.add(edge);
   });
   return { hiddenNodes, hiddenEdges };
 }

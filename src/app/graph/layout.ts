@@ -22,7 +22,12 @@ export function createLayoutControl(graph: AppGraph): LayoutControl {
   const ensure = (): FA2Layout => {
     if (!layout) {
       // Same settings family as the export's layout, so a re-run refines the picture instead of replacing it.
-      const settings = { ...inferSettings(graph), gravity: 1, scalingRatio: 8, barnesHutOptimize: graph.order > 2000 };
+      const settings = {
+        ...inferSettings(graph),
+        gravity: 1,
+        scalingRatio: 8,
+        barnesHutOptimize: graph.order > 2000,
+      };
       layout = new FA2Layout(graph, { settings, getEdgeWeight: null });
     }
     return layout;

@@ -1,6 +1,6 @@
 // What sigma draws for each node and edge, given the interaction state: hover, selection and highlights
 // emphasise a neighbourhood and dim the rest without touching the graph's data.
-import type { NodeDisplayData, EdgeDisplayData } from 'sigma/types';
+import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AppEdgeAttributes, AppGraph, AppNodeAttributes } from '../context.js';
 import type { Lang } from '../i18n.js';
 import type { SizeMode } from '../url-state.js';
@@ -8,14 +8,16 @@ import type { SizeMode } from '../url-state.js';
 export const DIM_NODE_COLOR = '#dde1e6';
 export const DIM_EDGE_COLOR = '#edeff2';
 export const FOCUS_EDGE_COLOR = '#5d6675';
-/** Beyond this many, forcing every label in a focus set would pile them up again. */
-const MAX_FORCED_LABELS = 40;
+/** Beyond this many, forcing every label of a focus set would pile them up; the label grid decides instead. */
+const MAX_FORCED_LABELS = 14;
 
 export interface Focus {
   nodes: Set<string>;
   edges: Set<string>;
   /** Hide, rather than dim, what is outside. */
   only: boolean;
+  /** The hovered or selected node the focus is about; its label always shows. */
+  centre?: string;
 }
 
 export interface ViewState {
@@ -40,7 +42,7 @@ export function neighbourhood(graph: AppGraph, node: string): Focus {
     edges.add(edge);
     nodes.add(source === node ? target : source);
   });
-  return { nodes, edges, only: false };
+  return { nodes, edges, only: false, centre: node };
 }
 
 /** Hover wins over an explicit highlight, which wins over the selection's neighbourhood. */
@@ -72,12 +74,13 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
     if (!focus) return out;
     if (focus.nodes.has(node)) {
       out.zIndex = 2;
-      if (focus.nodes.size <= MAX_FORCED_LABELS) out.forceLabel = true;
+      if (node === focus.centre || focus.nodes.size <= MAX_FORCED_LABELS) out.forceLabel = true;
     } else if (focus.only) {
       out.hidden = true;
     } else {
       out.color = DIM_NODE_COLOR;
-      out.label = '';
+      // null, not '': sigma's label grid skips null labels, leaving the cells to the emphasised nodes.
+      out.label = null;
       out.zIndex = 0;
     }
     return out;

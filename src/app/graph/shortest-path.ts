@@ -1,5 +1,6 @@
 // Shortest path between two nodes, ignoring direction: "how are these two related at all".
-import Graph, { UndirectedGraph } from 'graphology';
+import type Graph from 'graphology';
+import { UndirectedGraph } from 'graphology';
 import { bidirectional } from 'graphology-shortest-path/unweighted';
 import type { EdgeAttributes, NodeAttributes } from '../../model/types.js';
 
@@ -46,8 +47,12 @@ export function shortestPath(graph: AnyGraph, from: string, to: string): PathRes
     const a = nodes[i] as string;
     const b = nodes[i + 1] as string;
     const edges = [
-      ...graph.outEdges(a, b).map((key) => ({ key, relType: graph.getEdgeAttribute(key, 'relType'), forward: true })),
-      ...graph.outEdges(b, a).map((key) => ({ key, relType: graph.getEdgeAttribute(key, 'relType'), forward: false })),
+      ...graph
+        .outEdges(a, b)
+        .map((key) => ({ key, relType: graph.getEdgeAttribute(key, 'relType'), forward: true })),
+      ...graph
+        .outEdges(b, a)
+        .map((key) => ({ key, relType: graph.getEdgeAttribute(key, 'relType'), forward: false })),
     ];
     steps.push({ from: a, to: b, edges });
   }

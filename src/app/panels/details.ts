@@ -63,7 +63,11 @@ function relationships(ctx: AppContext, node: string): HTMLElement {
     sorted.map((g) =>
       h(
         'details',
-        { class: 'rel-group', open: g.edges.length <= 12, 'data-rel-group': `${g.out ? 'out' : 'in'}:${g.type}` },
+        {
+          class: 'rel-group',
+          open: g.edges.length <= 12,
+          'data-rel-group': `${g.out ? 'out' : 'in'}:${g.type}`,
+        },
         h(
           'summary',
           {},
@@ -132,8 +136,16 @@ function absentList(ctx: AppContext, title: string, nodes: string[]) {
 
 function profile(ctx: AppContext, economy: string): HTMLElement {
   const p = economyProfile(ctx.graph, economy);
-  const statusText = (s: string) => s.split(', ').map((x) => ctx.t(`status.${x}`)).join(', ');
-  const sessionText = (s: string) => s.split(', ').map((x) => ctx.t(`profile.${x}`)).join(', ');
+  const statusText = (s: string) =>
+    s
+      .split(', ')
+      .map((x) => ctx.t(`status.${x}`))
+      .join(', ');
+  const sessionText = (s: string) =>
+    s
+      .split(', ')
+      .map((x) => ctx.t(`profile.${x}`))
+      .join(', ');
   const absent = [
     absentList(ctx, ctx.t('profile.absentMeetings'), p.absentMeetings),
     absentList(ctx, ctx.t('profile.absentFrameworks'), p.absentFrameworks),
@@ -259,6 +271,7 @@ export function mountDetails(el: HTMLElement, ctx: AppContext): void {
   ctx.onLangChange(render);
   ctx.state.subscribe((s, prev) => {
     if (s.selected !== prev.selected) render();
-    else if (s.selected && (s.hiddenLabels !== prev.hiddenLabels || s.hiddenRels !== prev.hiddenRels)) render();
+    else if (s.selected && (s.hiddenLabels !== prev.hiddenLabels || s.hiddenRels !== prev.hiddenRels))
+      render();
   });
 }

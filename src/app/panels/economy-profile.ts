@@ -41,7 +41,9 @@ function collect(
     const item = byTarget.get(target) ?? { node: target, edges: [] };
     item.edges.push(edge);
     const d = detail(edge, target);
-    if (d) item.detail = item.detail && item.detail !== d ? [...new Set([...item.detail.split(', '), d])].join(', ') : d;
+    if (d)
+      item.detail =
+        item.detail && item.detail !== d ? [...new Set([...item.detail.split(', '), d])].join(', ') : d;
     byTarget.set(target, item);
   });
   return [...byTarget.values()].sort((a, b) => a.node.localeCompare(b.node, 'en', { numeric: true }));

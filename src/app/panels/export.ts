@@ -14,7 +14,8 @@ export function mountExport(el: HTMLElement, ctx: AppContext): void {
     const blob = await toBlob(ctx.sigma as unknown as Sigma, { format: 'png', backgroundColor: '#ffffff' });
     download(`${BASENAME}.png`, blob);
   };
-  const exportGexf = () => download(`${BASENAME}.gexf`, toGexf(visibleSubgraph(ctx.graph)), 'application/gexf+xml');
+  const exportGexf = () =>
+    download(`${BASENAME}.gexf`, toGexf(visibleSubgraph(ctx.graph)), 'application/gexf+xml');
   const exportCsv = (part: 'nodes' | 'edges') =>
     download(`${BASENAME}-${part}.csv`, toCsv(visibleSubgraph(ctx.graph))[part], 'text/csv');
 
@@ -25,16 +26,34 @@ export function mountExport(el: HTMLElement, ctx: AppContext): void {
       h(
         'div',
         { class: 'button-row' },
-        h('button', { type: 'button', class: 'small-button', id: 'export-png', onclick: () => void exportPng() }, ctx.t('export.png')),
-        h('button', { type: 'button', class: 'small-button', id: 'export-gexf', onclick: exportGexf }, ctx.t('export.gexf')),
         h(
           'button',
-          { type: 'button', class: 'small-button', id: 'export-csv-nodes', onclick: () => exportCsv('nodes') },
+          { type: 'button', class: 'small-button', id: 'export-png', onclick: () => void exportPng() },
+          ctx.t('export.png'),
+        ),
+        h(
+          'button',
+          { type: 'button', class: 'small-button', id: 'export-gexf', onclick: exportGexf },
+          ctx.t('export.gexf'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'small-button',
+            id: 'export-csv-nodes',
+            onclick: () => exportCsv('nodes'),
+          },
           ctx.t('export.csvNodes'),
         ),
         h(
           'button',
-          { type: 'button', class: 'small-button', id: 'export-csv-edges', onclick: () => exportCsv('edges') },
+          {
+            type: 'button',
+            class: 'small-button',
+            id: 'export-csv-edges',
+            onclick: () => exportCsv('edges'),
+          },
           ctx.t('export.csvEdges'),
         ),
       ),

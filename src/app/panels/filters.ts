@@ -128,7 +128,7 @@ export function mountFilters(el: HTMLElement, ctx: AppContext): void {
       h(
         'div',
         { class: 'section-head' },
-        h('h3', {}, ctx.t('filters.rels')),
+        h('h3', {}, ctx.t('filters.title')),
         h(
           'button',
           {
@@ -149,7 +149,12 @@ export function mountFilters(el: HTMLElement, ctx: AppContext): void {
           ctx.t('filters.reset'),
         ),
       ),
-      h('details', { class: 'rel-filter', open: s.hiddenRels.length > 0 }, h('summary', {}, ctx.t('filters.rels')), relList),
+      h(
+        'details',
+        { class: 'rel-filter', open: s.hiddenRels.length > 0 },
+        h('summary', {}, ctx.t('filters.rels')),
+        relList,
+      ),
       h('h3', {}, h('label', { for: 'filter-meeting' }, ctx.t('filters.meeting'))),
       meetingSelect,
       h('p', { class: 'hint', id: 'filter-meeting-hint' }, ctx.t('filters.meetingHint')),
@@ -165,7 +170,12 @@ export function mountFilters(el: HTMLElement, ctx: AppContext): void {
       h('p', { class: 'hint' }, ctx.t('filters.dateHint')),
       h(
         'p',
-        { class: 'visible-count', id: 'visible-count', 'data-nodes': totals.nodes, 'data-edges': totals.edges },
+        {
+          class: 'visible-count',
+          id: 'visible-count',
+          'data-nodes': totals.nodes,
+          'data-edges': totals.edges,
+        },
         ctx.t('filters.visible', {
           nodes: totals.nodes,
           total: graph.order,

@@ -35,7 +35,11 @@ export function mountLegend(el: HTMLElement, ctx: AppContext): void {
             'aria-pressed': String(!hidden.has(label)),
             onclick: () => toggle(label),
           },
-          h('span', { class: 'swatch', style: `background:${CATEGORY_COLORS[label]}`, 'aria-hidden': 'true' }),
+          h('span', {
+            class: 'swatch',
+            style: `background:${CATEGORY_COLORS[label]}`,
+            'aria-hidden': 'true',
+          }),
           h('span', { class: 'legend-name' }, ctx.t(`labels.${label}`)),
           h('span', { class: 'count' }, formatCount(counts.get(label))),
         ),
@@ -56,7 +60,11 @@ export function mountLegend(el: HTMLElement, ctx: AppContext): void {
           ),
           h(
             'button',
-            { type: 'button', class: 'link-button', onclick: () => ctx.state.set({ hiddenLabels: [...labels] }) },
+            {
+              type: 'button',
+              class: 'link-button',
+              onclick: () => ctx.state.set({ hiddenLabels: [...labels] }),
+            },
             ctx.t('legend.none'),
           ),
         ),

@@ -22,7 +22,9 @@ export function mountNodeList(el: HTMLElement, ctx: AppContext): void {
       h('summary', {}, ctx.t('graph.listLabel')),
       open
         ? NODE_LABELS.filter((l) => byLabel.has(l)).map((label) => {
-            const nodes = (byLabel.get(label) ?? []).sort((a, b) => ctx.nodeName(a).localeCompare(ctx.nodeName(b)));
+            const nodes = (byLabel.get(label) ?? []).sort((a, b) =>
+              ctx.nodeName(a).localeCompare(ctx.nodeName(b)),
+            );
             return h(
               'section',
               {},

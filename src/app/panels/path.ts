@@ -12,12 +12,18 @@ export function mountPath(el: HTMLElement, ctx: AppContext): void {
   const from = createCombobox(ctx, index, {
     id: 'path-from',
     labelKey: 'path.from',
-    onChoose: (node) => ctx.state.set({ pathFrom: node }),
+    onChoose: (node) => {
+      from.setValue(node);
+      ctx.state.set({ pathFrom: node });
+    },
   });
   const to = createCombobox(ctx, index, {
     id: 'path-to',
     labelKey: 'path.to',
-    onChoose: (node) => ctx.state.set({ pathTo: node }),
+    onChoose: (node) => {
+      to.setValue(node);
+      ctx.state.set({ pathTo: node });
+    },
   });
   const title = h('h3', { id: 'path-title' });
   const fromLabel = h('span', { class: 'field-label', 'aria-hidden': 'true' });
@@ -83,7 +89,11 @@ export function mountPath(el: HTMLElement, ctx: AppContext): void {
                 void ctx.flyTo(node);
               },
             },
-            h('span', { class: 'swatch', style: `background:${CATEGORY_COLORS[category]}`, 'aria-hidden': 'true' }),
+            h('span', {
+              class: 'swatch',
+              style: `background:${CATEGORY_COLORS[category]}`,
+              'aria-hidden': 'true',
+            }),
             ctx.nodeName(node),
           ),
         ),

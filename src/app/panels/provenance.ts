@@ -8,7 +8,9 @@ export function provenanceList(ctx: AppContext, prov: Provenance[]): HTMLElement
     'ul',
     { class: 'prov' },
     prov.map((p) => {
-      const language = ctx.graph.hasNode(p.source) ? ctx.graph.getNodeAttribute(p.source, 'props').language : undefined;
+      const language = ctx.graph.hasNode(p.source)
+        ? ctx.graph.getNodeAttribute(p.source, 'props').language
+        : undefined;
       return h(
         'li',
         {},

@@ -39,7 +39,9 @@ export function mountTabs(root: HTMLElement, ctx: AppContext): void {
       await mount(panel, ctx);
     } catch (err) {
       console.error(err);
-      panel.replaceChildren(h('p', { class: 'error' }, `${ctx.t('tabs.unavailable')}: ${(err as Error).message}`));
+      panel.replaceChildren(
+        h('p', { class: 'error' }, `${ctx.t('tabs.unavailable')}: ${(err as Error).message}`),
+      );
     }
   };
 

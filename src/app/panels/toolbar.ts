@@ -7,7 +7,11 @@ import { h } from './dom.js';
 
 export function mountToolbar(el: HTMLElement, ctx: AppContext, layout: LayoutControl): void {
   const button = (id: string, icon: string, onclick: () => void) =>
-    h('button', { type: 'button', class: 'icon-button', id, onclick }, h('span', { 'aria-hidden': 'true' }, icon));
+    h(
+      'button',
+      { type: 'button', class: 'icon-button', id, onclick },
+      h('span', { 'aria-hidden': 'true' }, icon),
+    );
   const zin = button('zoom-in', '+', () => void zoomIn(ctx.sigma));
   const zout = button('zoom-out', '−', () => void zoomOut(ctx.sigma));
   const fit = button('fit-view', '⤢', () => void fitView(ctx.sigma));

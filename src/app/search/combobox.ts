@@ -85,7 +85,11 @@ export function createCombobox(ctx: AppContext, index: SearchIndex, opts: Combob
               choose(i);
             },
           },
-          h('span', { class: 'swatch', style: `background:${CATEGORY_COLORS[a.category]}`, 'aria-hidden': 'true' }),
+          h('span', {
+            class: 'swatch',
+            style: `background:${CATEGORY_COLORS[a.category]}`,
+            'aria-hidden': 'true',
+          }),
           h('span', { class: 'option-name' }, shown),
           other && other !== shown ? h('span', { class: 'option-other' }, other) : null,
           viaAlias ? h('span', { class: 'option-alias' }, `“${hit.matched}”`) : null,
@@ -102,7 +106,9 @@ export function createCombobox(ctx: AppContext, index: SearchIndex, opts: Combob
         : ctx.t('search.noResults')
       : '';
     if (open && results.length === 0) {
-      list.replaceChildren(h('li', { class: 'combo-empty', 'aria-disabled': 'true' }, ctx.t('search.noResults')));
+      list.replaceChildren(
+        h('li', { class: 'combo-empty', 'aria-disabled': 'true' }, ctx.t('search.noResults')),
+      );
     }
     setActive(results.length ? 0 : -1);
   };

@@ -58,7 +58,13 @@ export function createSearchIndex(items: Iterable<Searchable>): SearchIndex {
           if (rank >= 0 && (!best || rank < best.rank)) best = { rank, raw: t.raw };
         }
         if (best) {
-          hits.push({ id: item.id, matched: best.raw, rank: best.rank, weight: item.weight ?? 0, name: item.name });
+          hits.push({
+            id: item.id,
+            matched: best.raw,
+            rank: best.rank,
+            weight: item.weight ?? 0,
+            name: item.name,
+          });
         }
       }
       hits.sort((a, b) => a.rank - b.rank || b.weight - a.weight || a.name.localeCompare(b.name));
