@@ -33,7 +33,7 @@ export function explainConnectionError(error: unknown, cfg: Pick<Neo4jConfig, 'u
   if (!(error instanceof Neo4jError)) return error;
   if (isAuthError(error)) {
     return new Neo4jConnectionError(
-      `Neo4j at ${cfg.uri} refused the login of user "${cfg.user}" (${error.code}): ${error.message}. ` +
+      `Neo4j at ${cfg.uri} refused the login of user "${cfg.user}" (${error.code}): ${sentence(error.message)} ` +
         'Check NEO4J_USER and NEO4J_PASSWORD (the local database uses the password it was first started with).',
       error.code,
       error,
@@ -41,7 +41,7 @@ export function explainConnectionError(error: unknown, cfg: Pick<Neo4jConfig, 'u
   }
   if (isUnreachableError(error)) {
     return new Neo4jConnectionError(
-      `Cannot reach Neo4j at ${cfg.uri} (${error.code}): ${error.message}. ${HOW_TO_CONFIGURE}`,
+      `Cannot reach Neo4j at ${cfg.uri} (${error.code}): ${sentence(error.message)} ${HOW_TO_CONFIGURE}`,
       error.code,
       error,
     );
@@ -59,4 +59,9 @@ export async function verifyConnection(
   } catch (error) {
     throw explainConnectionError(error, cfg);
   }
+}
+
+function sentence(text: string): string {
+  const trimmed = text.trim().replace(/\.+$/, '');
+  return `${trimmed}.`;
 }

@@ -19,6 +19,7 @@ export const DEFAULT_STATIC_DIR = join(REPO_ROOT, 'dist', 'app');
 export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_ROWS = 5_000;
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
+export const DEFAULT_MAX_CONCURRENT_QUERIES = 4;
 
 export interface ServerOptions {
   host?: string;
@@ -35,6 +36,7 @@ export interface ServerOptions {
   queryTimeoutMs?: number;
   maxRows?: number;
   bodyLimit?: number;
+  maxConcurrentQueries?: number;
   /** Log each request to stdout (pino JSON lines). */
   logger?: boolean;
 }
@@ -68,7 +70,8 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err, request, reply) => {
     const apiError = toApiError(err, bodyLimit);
-    if (apiError.status >= 500 && apiError.status !== 503) request.log.error(err);
+    // Our own bugs or the database's: the client gets a generic message, the terminal the details.
+    if (apiError.status === 500) console.error(`${request.method} ${request.url}:`, err);
     return reply.code(apiError.status).send(apiError.body());
   });
 
@@ -81,6 +84,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   registerQueryRoute(app, db, {
     timeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
     maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
+    maxConcurrent: opts.maxConcurrentQueries ?? DEFAULT_MAX_CONCURRENT_QUERIES,
   });
   await registerStaticSite(app, opts.staticDir ?? DEFAULT_STATIC_DIR);
   app.addHook('onClose', async () => db.close());

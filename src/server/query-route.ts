@@ -9,6 +9,8 @@ import { isConnectionError } from './neo4j-connection.js';
 export interface QueryLimits {
   timeoutMs: number;
   maxRows: number;
+  /** Queries running at once; more are answered 429 rather than queued behind slow ones. */
+  maxConcurrent: number;
 }
 
 const QueryBody = z.object(
@@ -40,10 +42,19 @@ export function parseQueryBody(body: unknown): { cypher: string; params: Record<
 }
 
 export function registerQueryRoute(app: FastifyInstance, db: Neo4jConnection, limits: QueryLimits): void {
+  let running = 0;
   app.post('/api/query', async (request): Promise<QueryResult> => {
     const { cypher, params } = parseQueryBody(request.body);
-    const driver = await db.acquire();
+    if (running >= limits.maxConcurrent) {
+      throw new ApiError(
+        429,
+        'TOO_MANY_QUERIES',
+        `${running} queries are already running; wait for one to finish (each stops after ${limits.timeoutMs / 1000} s).`,
+      );
+    }
+    running += 1;
     try {
+      const driver = await db.acquire();
       return await runReadOnly(driver, cypher, params, {
         timeoutMs: limits.timeoutMs,
         maxRows: limits.maxRows,
@@ -52,6 +63,8 @@ export function registerQueryRoute(app: FastifyInstance, db: Neo4jConnection, li
     } catch (err) {
       if (isConnectionError(err)) throw await db.reportFailure(err);
       throw err;
+    } finally {
+      running -= 1;
     }
   });
 }

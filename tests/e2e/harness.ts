@@ -77,13 +77,27 @@ export function ensureBuilt(): Promise<void> {
   return buildOnce;
 }
 
+/** The run's test database, with the knowledge base of graph/ loaded (a sync: cheap when already there). */
+export async function testNeo4jWithGraph(): Promise<Neo4jConfig> {
+  const cfg: Neo4jConfig = {
+    uri: inject('neo4jUri'),
+    user: inject('neo4jUser'),
+    password: inject('neo4jPassword'),
+  };
+  const driver = createDriver(cfg);
+  try {
+    await loadIntoNeo4j(driver, loadKnowledgeBase());
+  } finally {
+    await driver.close();
+  }
+  return cfg;
+}
+
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   await ensureBuilt();
-  const server = await createServer({
-    neo4j: opts.neo4j ?? null,
-    port: 0,
-    graphDir: process.env.F1_GRAPH_DIR_TMP,
-  });
+  const wanted = opts.neo4j === undefined ? 'test' : opts.neo4j;
+  const neo4j = wanted === 'test' ? await testNeo4jWithGraph() : wanted;
+  const server = await createServer({ neo4j, port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'apec-kg-chromium-'));
   let context: BrowserContext;
   try {

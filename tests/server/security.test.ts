@@ -201,6 +201,29 @@ describe('POST /api/query against the real database', () => {
     expect(body.rows[999]).toEqual([1000]);
   });
 
+  it('answers 429 instead of queueing when too many queries run at once', async () => {
+    const busy = await createServer({
+      neo4j: cfg,
+      knowledgeBase: kb,
+      queryTimeoutMs: 3_000,
+      maxConcurrentQueries: 2,
+    });
+    try {
+      const forever =
+        "MATCH (a), (b), (c), (d) WHERE a.name + b.name + c.name + d.name = 'never' RETURN count(*)";
+      const answers = await Promise.all(Array.from({ length: 6 }, () => query(busy, forever)));
+      const statuses = answers.map((r) => r.status);
+      expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(2);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(4);
+      const refused = answers.find((r) => r.status === 429);
+      expect((await refused?.json()).error.code).toBe('TOO_MANY_QUERIES');
+      // Once they are done, the server takes queries again.
+      expect((await query(busy, 'RETURN 1')).status).toBe(200);
+    } finally {
+      await busy.close();
+    }
+  });
+
   it('refuses bodies that are malformed, not JSON, too large or of the wrong shape', async () => {
     const post = (body: string, type = 'application/json') =>
       call(server, '/api/query', { method: 'POST', headers: { 'content-type': type }, body });

@@ -21,7 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     port,
     dataDir,
     password,
-    timeoutMs: 240_000,
+    timeoutMs: 480_000,
     log: (line) => console.log(`[neo4j] ${line}`),
   });
   console.log(`[neo4j] test database up on ${db.uri} in ${(db.startupMs / 1000).toFixed(1)} s`);
