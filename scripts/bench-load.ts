@@ -105,7 +105,13 @@ async function naiveLoad(driver: Driver, kb: KnowledgeBase): Promise<number> {
 }
 
 async function wipe(driver: Driver): Promise<void> {
-  await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  // IN TRANSACTIONS needs an auto-commit statement, which session.run is.
+  const session = driver.session();
+  try {
+    await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
 }
 
 const rate = (rows: number, ms: number) => Math.round(rows / (ms / 1000));

@@ -2,7 +2,7 @@
 // Both pages are served by the real server (createServer with a graphJson override) and driven by headless
 // Chromium; on this machine WebGL is software (SwiftShader), so absolute figures mean little, ratios a lot.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Command } from 'commander';
@@ -92,8 +92,14 @@ function inPage<T>(page: Page, fn: string, arg: unknown): Promise<T> {
 async function measure(page: Page, kind: PageKind, url: string, animationMs: number): Promise<Sample> {
   await page.goto(url, { waitUntil: 'commit' });
   const handle = HANDLE[kind];
-  await page.waitForFunction(`window[${JSON.stringify(handle)}] !== undefined`, undefined, { timeout: 120_000 });
-  const timing = await inPage<{ firstRenderMs: number; scripts: string[] }>(page, IN_PAGE_FIRST_RENDER, handle);
+  await page.waitForFunction(`window[${JSON.stringify(handle)}] !== undefined`, undefined, {
+    timeout: 120_000,
+  });
+  const timing = await inPage<{ firstRenderMs: number; scripts: string[] }>(
+    page,
+    IN_PAGE_FIRST_RENDER,
+    handle,
+  );
   const anim = await inPage<{ frames: number; fps: number }>(page, IN_PAGE_ANIMATION, {
     h: handle,
     duration: animationMs / 2,
@@ -272,6 +278,7 @@ async function main(): Promise<void> {
     graphs.push([`synthetic ${n}`, syntheticGraph(n, Number(o.edgesPerNode)) as SerializedGraph]);
   }
 
+  const loadBefore = loadavg()[0] ?? 0;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const rows: Row[] = [];
   try {
@@ -295,8 +302,10 @@ async function main(): Promise<void> {
   console.log(
     `\nUI benchmark: ${reps} loads per page, medians; ${o.width}×${o.height}; animation ${animationMs} ms; software WebGL (SwiftShader).`,
   );
+  console.log('render = navigation start → graph drawn and GPU done; JS gz = scripts requested before that.');
+  // Other work on the machine slows both pages, but not always alike: a high load makes the ratios noisy too.
   console.log(
-    'render = navigation start → graph drawn and GPU done; JS gz = scripts requested before that.\n',
+    `1-minute load average: ${loadBefore.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end (machine has 2 cores).\n`,
   );
   const met = printTable(rows);
   console.log(met ? '\nAll targets met.' : '\nSome targets missed (see MISS).');

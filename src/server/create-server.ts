@@ -10,6 +10,7 @@ import type { Neo4jConfig } from '../neo4j/config.js';
 import { SAVED_QUERIES } from '../neo4j/saved-queries.js';
 import { toApiError } from './api-errors.js';
 import { cacheGraph, registerGraphRoute } from './graph-route.js';
+import { registerHostCheck } from './host-check.js';
 import { Neo4jConnection, type Neo4jHealth } from './neo4j-connection.js';
 import { registerQueryRoute } from './query-route.js';
 import { registerSecurityHeaders, registerStaticSite } from './static-site.js';
@@ -76,6 +77,12 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   });
 
   await registerSecurityHeaders(app);
+  registerHostCheck(app, host);
+  // API answers reflect the database at that moment; the graph route sets its own revalidation rule.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+  });
   app.get('/api/health', async (): Promise<HealthResponse> => {
     return { neo4j: await db.health(), graph: { nodes: graph.nodes, edges: graph.edges } };
   });

@@ -52,17 +52,25 @@ export function registerQueryRoute(app: FastifyInstance, db: Neo4jConnection, li
         `${running} queries are already running; wait for one to finish (each stops after ${limits.timeoutMs / 1000} s).`,
       );
     }
-    running += 1;
-    try {
-      const driver = await db.acquire();
-      return await runReadOnly(driver, cypher, params, {
+    const attempt = async (): Promise<QueryResult> =>
+      runReadOnly(await db.acquire(), cypher, params, {
         timeoutMs: limits.timeoutMs,
         maxRows: limits.maxRows,
         ...(db.database ? { database: db.database } : {}),
       });
+    running += 1;
+    try {
+      return await attempt();
     } catch (err) {
-      if (isConnectionError(err)) throw await db.reportFailure(err);
-      throw err;
+      if (!isConnectionError(err)) throw err;
+      // Pooled connections go stale when the database restarts; a read is safe to try once more afresh.
+      await db.reportFailure(err);
+      try {
+        return await attempt();
+      } catch (again) {
+        if (isConnectionError(again)) throw await db.reportFailure(again);
+        throw again;
+      }
     } finally {
       running -= 1;
     }

@@ -54,7 +54,9 @@ describe('Cypher console', () => {
   it('runs a saved query with one click and highlights its answer on the graph', async () => {
     await page.locator('button[data-query="attended-neither-meeting"]').click();
     await page.waitForSelector('.cq-table tbody tr');
-    const cells = await page.$$eval('.cq-table tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
+    const cells = await page.$$eval('.cq-table tbody tr td:first-child', (tds) =>
+      tds.map((td) => td.textContent),
+    );
     expect(cells.length).toBe(ATTENDED_NEITHER.length);
     // The first column is the economy id, shown as a link named after the node.
     const ids = await page.$$eval('.cq-table tbody tr td:first-child [data-node]', (els) =>
@@ -69,6 +71,7 @@ describe('Cypher console', () => {
     expect(await displayColor('AUS')).toBe(DIM);
     // The open query lives in the URL.
     expect(new URL(page.url()).searchParams.get('q')).toBe('attended-neither-meeting');
+    await harness.screenshot(page, 'cypher-console');
   });
 
   it('shows only the result on the graph when asked', async () => {
@@ -129,13 +132,25 @@ describe('Cypher console', () => {
     expect(history).toContain("MATCH (e:Economy {id: 'TWN'})");
   });
 
+  it('says when the result was cut at the row limit', async () => {
+    await typeQuery('UNWIND range(1, 100000) AS x RETURN x');
+    await page.keyboard.press('Control+Enter');
+    const notice = page.locator('.cq-truncated');
+    await notice.waitFor();
+    const shown = await page.locator('.cq-table tbody tr').count();
+    expect(shown).toBeLessThan(100000);
+    expect(await notice.textContent()).toContain(`first ${shown} rows`);
+  });
+
   it('restores the open query from a link and shows its answer', async () => {
     const shared = await harness.openPage('/?tab=cypher&q=shortest-path&params={"from":"TWN","to":"USA"}');
     try {
       await shared.waitForSelector('.cq-table tbody tr');
       expect(await shared.locator('input[data-param="to"]').inputValue()).toBe('USA');
       expect(await shared.locator('.cq .cm-content').textContent()).toContain('shortestPath');
-      expect(await shared.locator('button[data-query="shortest-path"]').getAttribute('aria-current')).toBe('true');
+      expect(await shared.locator('button[data-query="shortest-path"]').getAttribute('aria-current')).toBe(
+        'true',
+      );
     } finally {
       await shared.close();
     }
@@ -143,7 +158,8 @@ describe('Cypher console', () => {
 
   it('offers labels and relationship types from the graph as completions', async () => {
     // The popup may still show the list for an earlier prefix while typing, so wait for the one asked for.
-    const options = () => page.$$eval('.cm-tooltip-autocomplete li', (lis) => lis.map((li) => li.textContent ?? ''));
+    const options = () =>
+      page.$$eval('.cm-tooltip-autocomplete li', (lis) => lis.map((li) => li.textContent ?? ''));
     await typeQuery('MATCH (e:Eco');
     await page.keyboard.press('Control+Space');
     await expect.poll(options).toEqual([expect.stringMatching(/^Economy/)]);
@@ -154,6 +170,33 @@ describe('Cypher console', () => {
     // Relationship types are offered inside [ ], not labels.
     expect((await options()).some((o) => o.startsWith('Economy'))).toBe(false);
     await page.keyboard.press('Escape');
+  });
+});
+
+describe('lazy loading', () => {
+  it('loads the editor only when the Cypher tab opens', async () => {
+    const fresh = await harness.openPage('/');
+    try {
+      const scripts = () =>
+        fresh.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((e) => e.name)
+            .filter((n) => /\.js(\?|$)/.test(n)),
+        );
+      /** Whether any loaded script carries CodeMirror's editor (its class names are in its code). */
+      const hasEditor = async (urls: string[]) => {
+        for (const url of urls)
+          if ((await (await fresh.request.get(url)).text()).includes('cm-content')) return true;
+        return false;
+      };
+      expect(await hasEditor(await scripts())).toBe(false);
+      await fresh.locator('#tab-cypher').click();
+      await fresh.waitForSelector('.cq .cm-content');
+      expect(await hasEditor(await scripts())).toBe(true);
+    } finally {
+      await fresh.close();
+    }
   });
 });
 

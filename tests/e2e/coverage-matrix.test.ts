@@ -9,7 +9,22 @@ import { type Harness, startHarness } from './harness.js';
 
 // From the report (graph/sources/desg-dps-2025-02.zh.txt), not from the graph:
 // 貳.一.(一) "本次會議共有澳洲、智利、中國、日本、韓國、馬來西亞、紐西蘭、秘魯、菲律賓、新加坡、泰國、美國、越南及我國等14個經濟體與會"
-const AT_DPS_50 = ['AUS', 'CHL', 'CHN', 'JPN', 'KOR', 'MYS', 'NZL', 'PER', 'PHL', 'SGP', 'THA', 'USA', 'VNM', 'TWN'];
+const AT_DPS_50 = [
+  'AUS',
+  'CHL',
+  'CHN',
+  'JPN',
+  'KOR',
+  'MYS',
+  'NZL',
+  'PER',
+  'PHL',
+  'SGP',
+  'THA',
+  'USA',
+  'VNM',
+  'TWN',
+];
 // 貳.三.(一) "...我國、泰國、美國及越南計 16 個經濟體實體與會，俄羅斯線上與會"
 const AT_DESG_IN_PERSON = [
   'AUS',
@@ -93,13 +108,14 @@ async function readMatrix(): Promise<Record<string, Record<string, { value: numb
 }
 
 async function rowOrder(): Promise<string[]> {
-  return page.$$eval('table.cov-matrix tbody tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.economy ?? ''));
+  return page.$$eval('table.cov-matrix tbody tr', (rows) =>
+    rows.map((r) => (r as HTMLElement).dataset.economy ?? ''),
+  );
 }
 
 async function columnValues(col: string): Promise<number[]> {
-  return page.$$eval(
-    `table.cov-matrix tbody td[data-col="${col}"]`,
-    (cells) => cells.map((c) => Number((c as HTMLElement).dataset.value)),
+  return page.$$eval(`table.cov-matrix tbody td[data-col="${col}"]`, (cells) =>
+    cells.map((c) => Number((c as HTMLElement).dataset.value)),
   );
 }
 
@@ -108,7 +124,10 @@ describe('coverage matrix', () => {
     const m = await readMatrix();
     expect(Object.keys(m).sort()).toEqual([...ALL_ECONOMIES].sort());
     for (const e of ALL_ECONOMIES) {
-      expect(m[e]?.[DPS], `${e} at DPS 50`).toEqual({ value: AT_DPS_50.includes(e) ? 1 : 0, gap: !AT_DPS_50.includes(e) });
+      expect(m[e]?.[DPS], `${e} at DPS 50`).toEqual({
+        value: AT_DPS_50.includes(e) ? 1 : 0,
+        gap: !AT_DPS_50.includes(e),
+      });
       const atDesg = AT_DESG_IN_PERSON.includes(e) || AT_DESG_VIRTUAL.includes(e);
       expect(m[e]?.[DESG], `${e} at DESG`).toEqual({ value: atDesg ? 1 : 0, gap: !atDesg });
     }
@@ -140,8 +159,9 @@ describe('coverage matrix', () => {
     const totals = await page.$$eval('table.cov-matrix tbody tr', (rows) =>
       rows.map((r) => ({
         total: Number((r.querySelector('td.cov-total') as HTMLElement).dataset.total),
-        present: [...r.querySelectorAll('td.cov-cell')].filter((c) => Number((c as HTMLElement).dataset.value) > 0)
-          .length,
+        present: [...r.querySelectorAll('td.cov-cell')].filter(
+          (c) => Number((c as HTMLElement).dataset.value) > 0,
+        ).length,
       })),
     );
     for (const t of totals) expect(t.total).toBe(t.present);
@@ -168,7 +188,9 @@ describe('coverage matrix', () => {
   it('sorts with the keyboard and keeps focus on the header', async () => {
     await page.locator('th[data-sort-key="total"] button').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('th[data-sort-key="total"]').getAttribute('aria-sort')).toBe('ascending');
+    await expect
+      .poll(() => page.locator('th[data-sort-key="total"]').getAttribute('aria-sort'))
+      .toBe('ascending');
     const totals = await page.$$eval('table.cov-matrix tbody td.cov-total', (tds) =>
       tds.map((td) => Number((td as HTMLElement).dataset.total)),
     );
@@ -176,7 +198,9 @@ describe('coverage matrix', () => {
     expect(await page.evaluate(() => document.activeElement?.closest('th')?.dataset.sortKey)).toBe('total');
     // Back to the economy order by name.
     await page.locator('th[data-sort-key="economy"] button').press('Enter');
-    await expect.poll(() => page.locator('th[data-sort-key="economy"]').getAttribute('aria-sort')).toBe('ascending');
+    await expect
+      .poll(() => page.locator('th[data-sort-key="economy"]').getAttribute('aria-sort'))
+      .toBe('ascending');
     const order = await rowOrder();
     expect(order).toHaveLength(21);
   });
@@ -212,6 +236,7 @@ describe('coverage matrix', () => {
     expect(shown.meeting).not.toBe('#dde1e6');
     expect(shown.edge).not.toBe('#edeff2');
     expect(shown.edgeHidden).toBeFalsy();
+    await harness.screenshot(page, 'coverage-matrix');
   });
 
   it('clicking a gap highlights both ends and says there is no evidence', async () => {
@@ -243,7 +268,10 @@ describe('coverage matrix', () => {
   it('exports the matrix as CSV', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.cov-csv').click()]);
     const path = await download.path();
-    const lines = readFileSync(path, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = readFileSync(path, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines).toHaveLength(1 + 21 + 1);
     expect(lines[0]).toMatch(/^id,Economy,/);
     const brn = lines.find((l) => l.startsWith('BRN,'));
@@ -256,11 +284,15 @@ describe('AIDER focus areas', () => {
     await page.locator('#cov-tab-focus').click();
     await page.waitForSelector('table.cov-focus tbody tr');
     const rows = await page.$$eval('table.cov-focus tbody tr', (trs) =>
-      trs.map((tr) => ({ id: (tr as HTMLElement).dataset.kfa, flagged: tr.classList.contains('cov-under-served') })),
+      trs.map((tr) => ({
+        id: (tr as HTMLElement).dataset.kfa,
+        flagged: tr.classList.contains('cov-under-served'),
+      })),
     );
     expect(rows.map((r) => r.id)).toEqual(Array.from({ length: 11 }, (_v, i) => `kfa-${i + 1}`));
     // 貳.三: "2 項較少受到關注之議題為：資訊與數據自由流通(KFA 8)及數位經濟測量(KFA 9)"
     expect(rows.filter((r) => r.flagged).map((r) => r.id)).toEqual(['kfa-8', 'kfa-9']);
+    await harness.screenshot(page, 'coverage-focus-areas');
   });
 
   it('switches headers to Chinese with the language', async () => {

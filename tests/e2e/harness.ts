@@ -172,7 +172,8 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
           if (p.x < 20 || p.y < 20 || p.x > width - 20 || p.y > height - 20) continue;
           const px = canvas.left + p.x;
           const py = canvas.top + p.y;
-          if (toolbar && px > toolbar.left - 20 && px < toolbar.right + 20 && py < toolbar.bottom + 20) continue;
+          if (toolbar && px > toolbar.left - 20 && px < toolbar.right + 20 && py < toolbar.bottom + 20)
+            continue;
           let d = Number.POSITIVE_INFINITY;
           for (const q of points) if (q.n !== p.n) d = Math.min(d, Math.hypot(q.x - p.x, q.y - p.y));
           if (!best || d > best.d) best = { n: p.n, d };

@@ -215,8 +215,8 @@ describe('POST /api/query against the real database', () => {
       const statuses = answers.map((r) => r.status);
       expect(statuses.filter((s) => s !== 429).length).toBeLessThanOrEqual(2);
       expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(4);
-      const refused = answers.find((r) => r.status === 429);
-      expect((await refused?.json()).error.code).toBe('TOO_MANY_QUERIES');
+      const refused = answers.find((r) => r.status === 429) as Response;
+      expect((await refused.json()).error.code).toBe('TOO_MANY_QUERIES');
       // Once they are done, the server takes queries again.
       expect((await query(busy, 'RETURN 1')).status).toBe(200);
     } finally {

@@ -1,12 +1,13 @@
 // The HTTP server without a database: graph, saved queries, static page, headers and request checks.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SerializedGraph } from 'graphology-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGraphJson } from '../../src/model/export.js';
-import { loadKnowledgeBase } from '../../src/model/read.js';
+import { DEFAULT_GRAPH_DIR, loadKnowledgeBase } from '../../src/model/read.js';
 import { SAVED_QUERIES } from '../../src/neo4j/saved-queries.js';
 import { createServer, type RunningServer } from '../../src/server/create-server.js';
 
@@ -74,6 +75,27 @@ describe('server in static mode (no database configured)', () => {
     expect((await fetch(new URL('/api/health', server.url))).status).toBe(200);
   });
 
+  it('refuses requests addressed to another host name (DNS rebinding) and accepts loopback names', async () => {
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: server.port, path: '/api/health', headers: { host } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.once('error', reject);
+        req.end();
+      });
+    expect(await status(`evil.example:${server.port}`)).toBe(403);
+    expect(await status('127.0.0.1.evil.example')).toBe(403);
+    expect(await status(`localhost:${server.port}`)).toBe(200);
+    expect(await status(`127.0.0.1:${server.port}`)).toBe(200);
+    // The Vite dev server forwards /api with its own port in the Host header.
+    expect(await status('127.0.0.1:5173')).toBe(200);
+  });
+
   it('reports health: not connected, how to connect, and the graph size', async () => {
     const health = await (await fetch(new URL('/api/health', server.url))).json();
     expect(health.graph).toEqual({ nodes: 2, edges: 1 });
@@ -81,6 +103,8 @@ describe('server in static mode (no database configured)', () => {
     expect(health.neo4j.configured).toBe(false);
     expect(health.neo4j.message).toContain('npm run neo4j -- start');
     expect(health.neo4j.message).toContain('NEO4J_URI');
+    const res = await fetch(new URL('/api/health', server.url));
+    expect(res.headers.get('cache-control')).toBe('no-store');
   });
 
   it('serves the given graph with an ETag and answers 304 when it has not changed', async () => {
@@ -200,8 +224,11 @@ describe('server before the page is built', () => {
 
 describe('server with the real graph/', () => {
   it('serves the export of graph/', async () => {
-    const expected = exportGraphJson(loadKnowledgeBase());
-    const server = await createServer({ staticDir: makeStaticDir() });
+    // A snapshot, so that people editing graph/ while the tests run cannot make the two reads differ.
+    const graphDir = mkdtempSync(join(tmpdir(), 'apec-kg-graph-copy-'));
+    cpSync(DEFAULT_GRAPH_DIR, graphDir, { recursive: true });
+    const expected = exportGraphJson(loadKnowledgeBase(graphDir));
+    const server = await createServer({ graphDir, staticDir: makeStaticDir() });
     try {
       const graph = await (await fetch(new URL('/api/graph', server.url))).json();
       expect(graph).toEqual(JSON.parse(JSON.stringify(expected)));

@@ -37,7 +37,11 @@ function pathParts(v: unknown): { nodes: unknown[]; edges: unknown[] } | null {
 function nodeLink(ctx: AppContext, id: string, text?: string): HTMLElement {
   if (!ctx.graph.hasNode(id)) return h('code', {}, id);
   const title = text === undefined ? id : ctx.nodeName(id);
-  const b = h('button', { type: 'button', class: 'cq-node', 'data-node': id, title }, text ?? ctx.nodeName(id));
+  const b = h(
+    'button',
+    { type: 'button', class: 'cq-node', 'data-node': id, title },
+    text ?? ctx.nodeName(id),
+  );
   b.addEventListener('click', () => {
     ctx.select(id);
     void ctx.flyTo(id);

@@ -11,6 +11,21 @@ export const FOCUS_EDGE_COLOR = '#5d6675';
 /** Beyond this many, forcing every label of a focus set would pile them up; the label grid decides instead. */
 const MAX_FORCED_LABELS = 14;
 
+/** Longest label drawn in full, in Latin-letter widths (a CJK character counts as two). */
+const LABEL_WIDTH = 30;
+
+/** Shortens long names on the canvas so they do not run across their neighbours; details show them whole. */
+export function shortLabel(text: string, width = LABEL_WIDTH): string {
+  let used = 0;
+  let i = 0;
+  for (const ch of text) {
+    used += /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 2 : 1;
+    if (used > width) return `${[...text].slice(0, i).join('').trimEnd()}…`;
+    i += 1;
+  }
+  return text;
+}
+
 export interface Focus {
   nodes: Set<string>;
   edges: Set<string>;
@@ -65,9 +80,10 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
   const nodeReducer = (node: string, a: AppNodeAttributes): Partial<NodeDisplayData> => {
     const focus = getFocus();
     // Sigma draws what the reducer returns, so it starts from the attributes.
+    const name = v.lang === 'zh-Hant' ? (a.nameZh ?? a.name) : a.name;
     const out: Partial<NodeDisplayData> = {
       ...a,
-      label: v.lang === 'zh-Hant' ? (a.nameZh ?? a.name) : a.name,
+      label: node === v.hoveredNode || node === v.selected ? name : shortLabel(name),
       size: nodeSizeFor(a, v),
     };
     if (node === v.selected) out.highlighted = true;

@@ -27,8 +27,8 @@ export function createRenderer(container: HTMLElement, graph: AppGraph, opts: Re
     hideEdgesOnMove: graph.size > 3000,
     hideLabelsOnMove: graph.order > 2000,
     // A coarse label grid keeps labels from piling up: one label per cell, largest nodes first.
-    labelDensity: 0.6,
-    labelGridCellSize: 110,
+    labelDensity: 0.5,
+    labelGridCellSize: 140,
     labelRenderedSizeThreshold: 7,
     labelFont: LABEL_FONT,
     labelSize: 13,
