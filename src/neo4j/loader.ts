@@ -5,7 +5,7 @@
 // (bad data, lost connection, a crash of the database) leaves the previous graph untouched.
 import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
 import { type KnowledgeBase, NODE_LABELS, type NodeLabel } from '../model/types.js';
-import { edgeToNeo4j, type Neo4jNodeRow, type Neo4jRelRow, nodeToNeo4j } from './mapping.js';
+import { assertRelType, edgeToNeo4j, type Neo4jNodeRow, type Neo4jRelRow, nodeToNeo4j } from './mapping.js';
 
 export interface LoadReport {
   nodesCreated: number;
@@ -84,8 +84,8 @@ export async function loadIntoNeo4j(
     const tx = await session.beginTransaction({ timeout: opts.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS });
     try {
       await deleteStale(tx, nodesByLabel, rels, report);
-      // Element ids are stable within the transaction and let one statement place every relationship,
-      // whatever the labels of its ends.
+      // Element ids are stable within the transaction; looking the ends up by element id lets one
+      // statement per relationship type serve every combination of end labels.
       const elementIds = new Map<string, string>();
       for (const [label, rows] of nodesByLabel) {
         for (const batch of chunks(rows, batchSize)) {
@@ -93,9 +93,11 @@ export async function loadIntoNeo4j(
           progress(batch.length);
         }
       }
-      for (const batch of chunks(rels, batchSize)) {
-        await upsertRels(tx, batch, report, elementIds);
-        progress(batch.length);
+      for (const [type, rows] of groupByType(rels)) {
+        for (const batch of chunks(rows, batchSize)) {
+          await upsertRels(tx, type, batch, report, elementIds);
+          progress(batch.length);
+        }
       }
       await tx.commit();
     } catch (error) {
@@ -208,8 +210,23 @@ async function upsertNodes(
   report.nodesCreated += result.summary.counters.updates().nodesCreated;
 }
 
+/**
+ * The type is written into the statement, one statement per type: with a dynamic type (`$(row.type)`)
+ * Neo4j 5.26 plans MERGE as a scan of all relationships per row instead of an expand between the two ends.
+ */
+function groupByType(rels: Neo4jRelRow[]): Map<string, Neo4jRelRow[]> {
+  const groups = new Map<string, Neo4jRelRow[]>();
+  for (const rel of rels) {
+    const rows = groups.get(rel.type) ?? [];
+    rows.push(rel);
+    groups.set(rel.type, rows);
+  }
+  return groups;
+}
+
 async function upsertRels(
   tx: Transaction,
+  type: string,
   rows: Neo4jRelRow[],
   report: LoadReport,
   elementIds: Map<string, string>,
@@ -218,7 +235,7 @@ async function upsertRels(
     `UNWIND $rows AS row
      MATCH (a) WHERE elementId(a) = row.a
      MATCH (b) WHERE elementId(b) = row.b
-     MERGE (a)-[r:$(row.type) {id: row.id}]->(b)
+     MERGE (a)-[r:${assertRelType(type)} {id: row.id}]->(b)
      ON CREATE SET r = row.props
      WITH r, row, properties(r) <> row.props AS changed
      FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET r = row.props)
@@ -226,7 +243,6 @@ async function upsertRels(
     {
       rows: rows.map((r) => ({
         id: r.id,
-        type: r.type,
         a: elementIds.get(r.from),
         b: elementIds.get(r.to),
         props: r.props,

@@ -23,7 +23,7 @@ export const CSP_DIRECTIVES = {
 };
 
 export const NOT_BUILT_MESSAGE =
-  'The explorer page has not been built yet. Run `npm run build` (or `npm start`, which builds it), then reload.';
+  'The explorer page has not been built yet. Run `npm start` (which builds it) or `npx vite build`, then reload.';
 
 export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
   await app.register(helmet, {

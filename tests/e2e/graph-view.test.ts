@@ -73,7 +73,14 @@ describe('graph view', () => {
     }, target);
     expect(colors[0]).toBe(CATEGORY_COLORS.Economy);
     expect(colors[1]).not.toBe('#dde1e6');
-    await page.mouse.move(5, 300);
+    // Leave over an empty corner of the canvas (not off it), so sigma also clears its own hover drawing.
+    const box = await page.locator('#graph').boundingBox();
+    if (!box) throw new Error('no canvas');
+    await page.mouse.move(box.x + 4, box.y + box.height - 4);
+    await page.waitForFunction(
+      ({ stranger }) => window.__apecKg?.sigma?.getNodeDisplayData(stranger)?.color !== '#dde1e6',
+      target,
+    );
   });
 
   it('switches UI strings and node labels to Traditional Chinese and back', async () => {

@@ -214,7 +214,7 @@ describe('server before the page is built', () => {
     try {
       const res = await fetch(server.url);
       expect(res.status).toBe(503);
-      expect(await res.text()).toContain('npm run build');
+      expect(await res.text()).toContain('vite build');
       expect((await fetch(new URL('/api/graph', server.url))).status).toBe(200);
     } finally {
       await server.close();
