@@ -7,6 +7,6 @@ export default defineConfig({
   build: { outDir: '../../dist/app', emptyOutDir: true, sourcemap: true },
   server: {
     host: '127.0.0.1',
-    proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? 7474}` },
+    proxy: { '/api': `http://127.0.0.1:${process.env.PORT ?? 5174}` },
   },
 });

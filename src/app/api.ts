@@ -16,10 +16,11 @@ export interface Bilingual {
 
 export interface SavedQuery {
   id: string;
+  category: string;
   title: Bilingual;
   description: Bilingual;
   cypher: string;
-  params: { name: string; default: unknown; description: string }[];
+  params: { name: string; default: unknown; description: Bilingual }[];
 }
 
 export interface QueryNode {

@@ -176,6 +176,11 @@ export async function ensureNeo4jJars(log: (line: string) => void = () => {}): P
     // Maven Central answers bursts with 429; waiting and retrying is what it asks for.
     await delay(5000 * attempt);
   }
+  // Another process may have finished the same download meanwhile; its jars may already be in use.
+  if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === digest) {
+    rmSync(staging, { recursive: true, force: true });
+    return LIB_DIR;
+  }
   writeFileSync(join(staging, LIB_MARKER), `${digest}\n`);
   rmSync(LIB_DIR, { recursive: true, force: true });
   mkdirSync(dirname(LIB_DIR), { recursive: true });

@@ -109,7 +109,7 @@ describe('edgeToNeo4j', () => {
 describe('checkCypherText', () => {
   it('ignores strings and comments and unquotes backquoted names', () => {
     expect(stripLiteralsAndComments("RETURN 'LOAD CSV' /* CALL db.x() */ // IN TRANSACTIONS\n, `a``b`")).toBe(
-      "RETURN ''     \n, a`b",
+      "RETURN ''    \n, a`b",
     );
     expect(
       calledProcedures(stripLiteralsAndComments('CALL `db`.`createLabel`("x") CALL { RETURN 1 }')),
