@@ -3,7 +3,12 @@
 // property whose start node is such a node, belongs to the loader; the sync creates, updates and deletes
 // those and leaves anything else alone. All changes go in one transaction, so a failure at any point
 // (bad data, lost connection, a crash of the database) leaves the previous graph untouched.
-import neo4j, { type Driver, type ManagedTransaction, type Transaction } from 'neo4j-driver';
+//
+// Within that transaction the loader first reads which of our ids exist, then deletes what graph/ no longer
+// has, CREATEs what is new and rewrites only what differs. Reading first lets new facts go in with CREATE,
+// several times faster than MERGE; it assumes no other writer adds our ids during the load, and if one
+// does the uniqueness constraint fails the transaction rather than duplicating a node.
+import neo4j, { type Driver, type Transaction } from 'neo4j-driver';
 import { type KnowledgeBase, NODE_LABELS, type NodeLabel } from '../model/types.js';
 import { assertRelType, edgeToNeo4j, type Neo4jNodeRow, type Neo4jRelRow, nodeToNeo4j } from './mapping.js';
 
@@ -37,24 +42,10 @@ export class LoadError extends Error {
   }
 }
 
-const OUR_LABELS_PREDICATE = NODE_LABELS.map((l) => `n:${l}`).join(' OR ');
+const OUR_NODE = `(${NODE_LABELS.map((l) => `n:${l}`).join(' OR ')}) AND n.id IS NOT NULL`;
 
-export async function loadIntoNeo4j(
-  driver: Driver,
-  kb: KnowledgeBase,
-  opts: LoadOptions = {},
-): Promise<LoadReport> {
-  const started = performance.now();
-  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
-  if (!Number.isInteger(batchSize) || batchSize < 1)
-    throw new RangeError('batchSize must be a whole number >= 1');
-  const { nodesByLabel, rels } = prepare(kb);
-
-  const session = driver.session({
-    defaultAccessMode: neo4j.session.WRITE,
-    ...(opts.database ? { database: opts.database } : {}),
-  });
-  const report: LoadReport = {
+function emptyReport(): LoadReport {
+  return {
     nodesCreated: 0,
     nodesUpdated: 0,
     nodesDeleted: 0,
@@ -63,14 +54,29 @@ export async function loadIntoNeo4j(
     relsDeleted: 0,
     timeMs: 0,
   };
+}
+
+export async function loadIntoNeo4j(
+  driver: Driver,
+  kb: KnowledgeBase,
+  opts: LoadOptions = {},
+): Promise<LoadReport> {
+  const started = performance.now();
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
+  if (!Number.isInteger(batchSize) || batchSize < 1) {
+    throw new RangeError('batchSize must be a whole number >= 1');
+  }
+  const { nodesByLabel, relsByType } = prepare(kb);
+  const session = driver.session({
+    defaultAccessMode: neo4j.session.WRITE,
+    ...(opts.database ? { database: opts.database } : {}),
+  });
+  const report = emptyReport();
   try {
     // Schema changes cannot share a transaction with data changes; they are idempotent and harmless alone.
-    await session.executeWrite((tx) =>
-      ensureSchema(
-        tx,
-        rels.map((r) => r.type),
-      ),
-    );
+    // Explicit transactions, not executeWrite: its retries would hide an unreachable database for 30 s,
+    // and would replay a long load after a transient error.
+    await inTransaction(session.beginTransaction(), (tx) => ensureSchema(tx, [...relsByType.keys()]));
 
     const total = kb.nodes.length + kb.edges.length;
     let done = 0;
@@ -78,37 +84,32 @@ export async function loadIntoNeo4j(
       done += n;
       opts.onProgress?.(done, total);
     };
-
-    // An explicit transaction rather than executeWrite: a retry would replay a long load after a
-    // transient error, and a load that fails should fail loudly and leave the old graph.
-    const tx = await session.beginTransaction({ timeout: opts.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS });
-    try {
-      await deleteStale(tx, nodesByLabel, rels, report);
-      // Element ids are stable within the transaction; looking the ends up by element id lets one
-      // statement per relationship type serve every combination of end labels.
-      const elementIds = new Map<string, string>();
-      for (const [label, rows] of nodesByLabel) {
-        for (const batch of chunks(rows, batchSize)) {
-          await upsertNodes(tx, label, batch, report, elementIds);
-          progress(batch.length);
-        }
-      }
-      for (const [type, rows] of groupByType(rels)) {
-        for (const batch of chunks(rows, batchSize)) {
-          await upsertRels(tx, type, batch, report, elementIds);
-          progress(batch.length);
-        }
-      }
-      await tx.commit();
-    } catch (error) {
-      await tx.rollback().catch(() => undefined);
-      throw error;
-    }
+    const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS });
+    await inTransaction(tx, async (t) => {
+      // Nodes first: deleting a node whose label changed also removes its relationships, which the
+      // relationship pass then sees as missing and creates again.
+      const elementIds = await syncNodes(t, nodesByLabel, batchSize, report, progress);
+      await syncRels(t, relsByType, elementIds, batchSize, report, progress);
+    });
   } finally {
     await session.close();
   }
   report.timeMs = Math.round(performance.now() - started);
   return report;
+}
+
+async function inTransaction(
+  pending: Transaction | Promise<Transaction>,
+  work: (tx: Transaction) => Promise<void>,
+): Promise<void> {
+  const tx = await pending;
+  try {
+    await work(tx);
+    await tx.commit();
+  } catch (error) {
+    await tx.rollback().catch(() => undefined);
+    throw error;
+  }
 }
 
 function prepare(kb: KnowledgeBase) {
@@ -120,11 +121,11 @@ function prepare(kb: KnowledgeBase) {
     }
     nodeIds.add(node.id);
     const row = nodeToNeo4j(node);
-    const rows = nodesByLabel.get(row.label) ?? [];
-    rows.push(row);
-    nodesByLabel.set(row.label, rows);
+    push(nodesByLabel, row.label, row);
   }
-  const rels: Neo4jRelRow[] = [];
+  // One statement per relationship type: with a dynamic type (`$(row.type)`) Neo4j 5.26 plans a scan of
+  // all relationships per row.
+  const relsByType = new Map<string, Neo4jRelRow[]>();
   const relIds = new Set<string>();
   for (const edge of kb.edges) {
     const where = `${edge.origin.file}:${edge.origin.line}`;
@@ -135,12 +136,13 @@ function prepare(kb: KnowledgeBase) {
         throw new LoadError(`${where}: relationship ${edge.id} points at node ${end}, which does not exist`);
       }
     }
-    rels.push(edgeToNeo4j(edge));
+    const row = edgeToNeo4j(edge);
+    push(relsByType, row.type, row);
   }
-  return { nodesByLabel, rels };
+  return { nodesByLabel, relsByType };
 }
 
-async function ensureSchema(tx: ManagedTransaction, relTypes: string[]): Promise<void> {
+async function ensureSchema(tx: Transaction, relTypes: string[]): Promise<void> {
   // Listing first keeps a reload from sending dozens of no-op schema commands.
   const existing = new Set<string>();
   for (const show of ['SHOW CONSTRAINTS YIELD name', 'SHOW INDEXES YIELD name']) {
@@ -148,114 +150,160 @@ async function ensureSchema(tx: ManagedTransaction, relTypes: string[]): Promise
   }
   for (const label of NODE_LABELS) {
     const name = `apec_${label}_id`;
-    if (existing.has(name)) continue;
-    await tx.run(`CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`);
+    if (!existing.has(name)) {
+      await tx.run(`CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`);
+    }
   }
-  // The loader finds relationships from their start node; these indexes serve queries that look one up by id.
-  for (const type of new Set(relTypes)) {
-    const name = `apec_rel_${type}_id`;
-    if (existing.has(name)) continue;
-    await tx.run(`CREATE INDEX ${name} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`);
+  // Updates and deletions find a relationship by type and id through these.
+  for (const type of relTypes) {
+    const name = `apec_rel_${assertRelType(type)}_id`;
+    if (!existing.has(name))
+      await tx.run(`CREATE INDEX ${name} IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.id)`);
   }
 }
 
-async function deleteStale(
+/** Returns the element id of every node of the knowledge base, valid for the rest of the transaction. */
+async function syncNodes(
   tx: Transaction,
   nodesByLabel: Map<NodeLabel, Neo4jNodeRow[]>,
-  rels: Neo4jRelRow[],
+  batchSize: number,
   report: LoadReport,
+  progress: (n: number) => void,
+): Promise<Map<string, string>> {
+  const existing = new Map<NodeLabel, Set<string>>();
+  const found = await tx.run(
+    `MATCH (n) WHERE ${OUR_NODE}
+     RETURN [l IN labels(n) WHERE l IN $labels][0] AS label, n.id AS id`,
+    { labels: [...NODE_LABELS] },
+  );
+  for (const record of found.records) add(existing, record.get('label'), record.get('id'));
+
+  for (const label of NODE_LABELS) {
+    const wanted = new Set((nodesByLabel.get(label) ?? []).map((r) => r.id));
+    const stale = [...(existing.get(label) ?? [])].filter((id) => !wanted.has(id));
+    for (const ids of chunks(stale, batchSize)) {
+      const result = await tx.run(`UNWIND $ids AS id MATCH (n:${label} {id: id}) DETACH DELETE n`, { ids });
+      const counts = result.summary.counters.updates();
+      report.nodesDeleted += counts.nodesDeleted;
+      report.relsDeleted += counts.relationshipsDeleted;
+    }
+  }
+
+  const elementIds = new Map<string, string>();
+  for (const [label, rows] of nodesByLabel) {
+    const have = existing.get(label) ?? new Set<string>();
+    const fresh = rows.filter((r) => !have.has(r.id));
+    const kept = rows.filter((r) => have.has(r.id));
+    for (const batch of chunks(fresh, batchSize)) {
+      const result = await tx.run(
+        `UNWIND $rows AS row CREATE (n:${label}) SET n = row.props RETURN row.id AS id, elementId(n) AS eid`,
+        { rows: batch.map((r) => ({ id: r.id, props: r.props })) },
+      );
+      for (const record of result.records) elementIds.set(record.get('id'), record.get('eid'));
+      report.nodesCreated += result.summary.counters.updates().nodesCreated;
+      progress(batch.length);
+    }
+    // `SET n = row.props` replaces every property, so a property removed from graph/ goes too; it runs
+    // only where something differs, which keeps an identical reload free of writes.
+    for (const batch of chunks(kept, batchSize)) {
+      const result = await tx.run(
+        `UNWIND $rows AS row
+         MATCH (n:${label} {id: row.id})
+         WITH n, row, properties(n) <> row.props AS changed
+         FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n = row.props)
+         RETURN row.id AS id, elementId(n) AS eid, changed`,
+        { rows: batch.map((r) => ({ id: r.id, props: r.props })) },
+      );
+      for (const record of result.records) {
+        elementIds.set(record.get('id'), record.get('eid'));
+        if (record.get('changed') === true) report.nodesUpdated += 1;
+      }
+      progress(batch.length);
+    }
+  }
+  return elementIds;
+}
+
+async function syncRels(
+  tx: Transaction,
+  relsByType: Map<string, Neo4jRelRow[]>,
+  elementIds: Map<string, string>,
+  batchSize: number,
+  report: LoadReport,
+  progress: (n: number) => void,
 ): Promise<void> {
-  const relResult = await tx.run(
-    `MATCH (n)-[r]->() WHERE (${OUR_LABELS_PREDICATE}) AND n.id IS NOT NULL AND r.id IS NOT NULL
-     AND NOT r.id IN $ids
-     DELETE r`,
-    { ids: rels.map((r) => r.id) },
+  const existing = new Map<string, Set<string>>();
+  const found = await tx.run(
+    `MATCH (n)-[r]->() WHERE ${OUR_NODE} AND r.id IS NOT NULL RETURN type(r) AS type, r.id AS id`,
   );
-  report.relsDeleted += relResult.summary.counters.updates().relationshipsDeleted;
-  // Keyed by label too, so a node whose label changed in graph/ is replaced, not kept under the old label.
-  const keys = [...nodesByLabel.values()].flatMap((rows) => rows.map((r) => `${r.label}|${r.id}`));
-  const nodeResult = await tx.run(
-    `MATCH (n) WHERE (${OUR_LABELS_PREDICATE}) AND n.id IS NOT NULL
-     AND NOT ([l IN labels(n) WHERE l IN $labels][0] + '|' + n.id) IN $keys
-     DETACH DELETE n`,
-    { keys, labels: [...NODE_LABELS] },
-  );
-  const counts = nodeResult.summary.counters.updates();
-  report.nodesDeleted += counts.nodesDeleted;
-  report.relsDeleted += counts.relationshipsDeleted;
+  for (const record of found.records) add(existing, record.get('type'), record.get('id'));
+
+  for (const [type, ids] of existing) {
+    const wanted = new Set((relsByType.get(type) ?? []).map((r) => r.id));
+    const stale = [...ids].filter((id) => !wanted.has(id));
+    for (const batch of chunks(stale, batchSize)) {
+      const result = await tx.run(
+        `UNWIND $ids AS id
+         MATCH (n)-[r:${assertRelType(type)} {id: id}]->() USING INDEX r:${type}(id)
+         WHERE ${OUR_NODE}
+         DELETE r`,
+        { ids: batch },
+      );
+      report.relsDeleted += result.summary.counters.updates().relationshipsDeleted;
+    }
+  }
+
+  for (const [type, rows] of relsByType) {
+    const have = existing.get(type) ?? new Set<string>();
+    const fresh = rows.filter((r) => !have.has(r.id));
+    const kept = rows.filter((r) => have.has(r.id));
+    // Ends are found by element id, so one statement per type serves every combination of end labels.
+    // Existing relationships are found through the id index; without the hint the planner may start
+    // from the (many) labels of the start node and expand every relationship per row.
+    for (const batch of chunks(fresh, batchSize)) {
+      const result = await tx.run(
+        `UNWIND $rows AS row
+         MATCH (a) WHERE elementId(a) = row.a
+         MATCH (b) WHERE elementId(b) = row.b
+         CREATE (a)-[r:${type}]->(b) SET r = row.props
+         RETURN count(*) AS created`,
+        { rows: batch.map((r) => ({ a: elementIds.get(r.from), b: elementIds.get(r.to), props: r.props })) },
+      );
+      const created = result.summary.counters.updates().relationshipsCreated;
+      if (created !== batch.length) {
+        // Cannot happen while every end node was written above; failing rolls the whole load back.
+        throw new LoadError(
+          `Only ${created} of ${batch.length} new ${type} relationships found both end nodes`,
+        );
+      }
+      report.relsCreated += created;
+      progress(batch.length);
+    }
+    for (const batch of chunks(kept, batchSize)) {
+      const result = await tx.run(
+        `UNWIND $rows AS row
+         MATCH (n)-[r:${type} {id: row.id}]->() USING INDEX r:${type}(id)
+         WHERE ${OUR_NODE} AND properties(r) <> row.props
+         SET r = row.props
+         RETURN count(*) AS updated`,
+        { rows: batch.map((r) => ({ id: r.id, props: r.props })) },
+      );
+      report.relsUpdated += toNumber(result.records[0]?.get('updated'));
+      progress(batch.length);
+    }
+  }
 }
 
-async function upsertNodes(
-  tx: Transaction,
-  label: NodeLabel,
-  rows: Neo4jNodeRow[],
-  report: LoadReport,
-  elementIds: Map<string, string>,
-) {
-  // `SET n = row.props` replaces every property, so a property removed from graph/ goes too; it runs only
-  // where something differs, which keeps an identical reload free of writes.
-  const result = await tx.run(
-    `UNWIND $rows AS row
-     MERGE (n:${label} {id: row.id})
-     ON CREATE SET n = row.props
-     WITH n, row, properties(n) <> row.props AS changed
-     FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n = row.props)
-     RETURN row.id AS id, elementId(n) AS elementId, changed`,
-    { rows: rows.map((r) => ({ id: r.id, props: r.props })) },
-  );
-  for (const record of result.records) {
-    elementIds.set(record.get('id'), record.get('elementId'));
-    if (record.get('changed') === true) report.nodesUpdated += 1;
-  }
-  report.nodesCreated += result.summary.counters.updates().nodesCreated;
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
-/**
- * The type is written into the statement, one statement per type: with a dynamic type (`$(row.type)`)
- * Neo4j 5.26 plans MERGE as a scan of all relationships per row instead of an expand between the two ends.
- */
-function groupByType(rels: Neo4jRelRow[]): Map<string, Neo4jRelRow[]> {
-  const groups = new Map<string, Neo4jRelRow[]>();
-  for (const rel of rels) {
-    const rows = groups.get(rel.type) ?? [];
-    rows.push(rel);
-    groups.set(rel.type, rows);
-  }
-  return groups;
-}
-
-async function upsertRels(
-  tx: Transaction,
-  type: string,
-  rows: Neo4jRelRow[],
-  report: LoadReport,
-  elementIds: Map<string, string>,
-) {
-  const result = await tx.run(
-    `UNWIND $rows AS row
-     MATCH (a) WHERE elementId(a) = row.a
-     MATCH (b) WHERE elementId(b) = row.b
-     MERGE (a)-[r:${assertRelType(type)} {id: row.id}]->(b)
-     ON CREATE SET r = row.props
-     WITH r, row, properties(r) <> row.props AS changed
-     FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET r = row.props)
-     RETURN count(*) AS matched, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated`,
-    {
-      rows: rows.map((r) => ({
-        id: r.id,
-        a: elementIds.get(r.from),
-        b: elementIds.get(r.to),
-        props: r.props,
-      })),
-    },
-  );
-  const matched = toNumber(result.records[0]?.get('matched'));
-  if (matched !== rows.length) {
-    // Cannot happen while the node upserts above succeeded; failing rolls the whole load back.
-    throw new LoadError(`Only ${matched} of ${rows.length} relationships found both end nodes`);
-  }
-  report.relsCreated += result.summary.counters.updates().relationshipsCreated;
-  report.relsUpdated += toNumber(result.records[0]?.get('updated'));
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
 }
 
 function toNumber(value: unknown): number {

@@ -85,6 +85,38 @@ export class GraphCollector {
   }
 }
 
+/** ISO 8601 like Cypher prints it (P1Y2M3DT4H5M6.5S, PT0S); the driver's own toString leaves a bare "T". */
+function isoDuration(d: { months: unknown; days: unknown; seconds: unknown; nanoseconds: unknown }): string {
+  const num = (v: unknown) => (isInt(v) ? v.toNumber() : Number(v));
+  const months = num(d.months);
+  const days = num(d.days);
+  let seconds = num(d.seconds);
+  const nanos = num(d.nanoseconds);
+  const sign = seconds < 0 && nanos > 0 ? -1 : 1;
+  const hours = Math.trunc(seconds / 3600);
+  seconds -= hours * 3600;
+  const minutes = Math.trunc(seconds / 60);
+  seconds -= minutes * 60;
+  const fraction =
+    nanos === 0
+      ? ''
+      : `.${String(sign < 0 ? 1e9 - nanos : nanos)
+          .padStart(9, '0')
+          .replace(/0+$/, '')}`;
+  const wholeSeconds = sign < 0 ? seconds + 1 : seconds;
+  let date = '';
+  if (Math.trunc(months / 12) !== 0) date += `${Math.trunc(months / 12)}Y`;
+  if (months % 12 !== 0) date += `${months % 12}M`;
+  if (days !== 0) date += `${days}D`;
+  let time = '';
+  if (hours !== 0) time += `${hours}H`;
+  if (minutes !== 0) time += `${minutes}M`;
+  if (wholeSeconds !== 0 || fraction !== '')
+    time += `${wholeSeconds === 0 && sign < 0 ? '-0' : wholeSeconds}${fraction}S`;
+  if (date === '' && time === '') return 'PT0S';
+  return `P${date}${time ? `T${time}` : ''}`;
+}
+
 function ourId(properties: Record<string, unknown>, elementId: string): string {
   const id = properties.id;
   return typeof id === 'string' && id !== '' ? id : elementId;
@@ -106,16 +138,10 @@ export function toPlain(value: unknown, graph: GraphCollector): unknown {
     return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
   if (typeof value !== 'object') return value;
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
-  if (
-    isDate(value) ||
-    isDateTime(value) ||
-    isLocalDateTime(value) ||
-    isLocalTime(value) ||
-    isTime(value) ||
-    isDuration(value)
-  ) {
+  if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isLocalTime(value) || isTime(value)) {
     return value.toString();
   }
+  if (isDuration(value)) return isoDuration(value);
   if (isPoint(value)) {
     const point: Record<string, unknown> = { srid: toPlain(value.srid, graph), x: value.x, y: value.y };
     if (value.z !== undefined) point.z = value.z;

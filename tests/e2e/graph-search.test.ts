@@ -42,7 +42,14 @@ describe('search', () => {
 
   it('finds the same economy by 中華台北, Taiwan, 中華臺北, its English name in any case or width, and its code', async () => {
     // Aliases come from graph/base/economies.yaml.
-    for (const q of ['中華台北', 'Taiwan', '中華臺北', 'chinese taipei', 'ＣＨＩＮＥＳＥ　ＴＡＩＰＥＩ', 'twn']) {
+    for (const q of [
+      '中華台北',
+      'Taiwan',
+      '中華臺北',
+      'chinese taipei',
+      'ＣＨＩＮＥＳＥ　ＴＡＩＰＥＩ',
+      'twn',
+    ]) {
       await page.fill('#search-input', q);
       expect((await optionIds(page))[0], q).toBe('TWN');
     }

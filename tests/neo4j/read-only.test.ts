@@ -114,7 +114,8 @@ describe('runReadOnly bounds what a query may cost', () => {
     expect(result.rows[249]).toEqual([250]);
     // Stopping early must not leave a transaction running on the server.
     const open = await driver.executeQuery(
-      "SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS 'range(1, 10000000)' RETURN count(*) AS c",
+      'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $needle RETURN count(*) AS c',
+      { needle: 'range(1, 10000000)' },
     );
     expect(open.records[0]?.get('c').toNumber()).toBe(0);
   });
@@ -141,11 +142,21 @@ describe('runReadOnly returns plain JSON and the graph part', () => {
     const result = await runReadOnly(
       driver,
       `RETURN 42 AS n, 1.5 AS f, date('2025-02-27') AS d, datetime('2025-02-27T09:30:00Z') AS dt,
-              duration({days: 2}) AS dur, [1, 2] AS list, {a: 1, b: ['x']} AS map, null AS nothing`,
+              duration({days: 2}) AS dur, duration('P1Y2M3DT4H5M6.5S') AS long, [1, 2] AS list, {a: 1, b: ['x']} AS map, null AS nothing`,
     );
-    expect(result.columns).toEqual(['n', 'f', 'd', 'dt', 'dur', 'list', 'map', 'nothing']);
+    expect(result.columns).toEqual(['n', 'f', 'd', 'dt', 'dur', 'long', 'list', 'map', 'nothing']);
     expect(result.rows).toEqual([
-      [42, 1.5, '2025-02-27', '2025-02-27T09:30:00Z', 'P0M2DT0S', [1, 2], { a: 1, b: ['x'] }, null],
+      [
+        42,
+        1.5,
+        '2025-02-27',
+        '2025-02-27T09:30:00Z',
+        'P2D',
+        'P1Y2M3DT4H5M6.5S',
+        [1, 2],
+        { a: 1, b: ['x'] },
+        null,
+      ],
     ]);
     expect(JSON.parse(JSON.stringify(result.rows))).toEqual(result.rows);
   });
