@@ -143,17 +143,19 @@ function prepare(kb: KnowledgeBase) {
 }
 
 async function ensureSchema(tx: Transaction): Promise<void> {
-  // Listing first keeps a reload from sending a dozen no-op schema commands.
-  const constraints = (await tx.run('SHOW CONSTRAINTS YIELD name')).records.map((r) => r.get('name'));
+  // Listing first keeps a reload from sending a dozen no-op schema commands. Both lists are read before
+  // any change: Neo4j 5.26 fails SHOW INDEXES after CREATE CONSTRAINT in the same transaction.
+  const names = async (show: string) => (await tx.run(show)).records.map((r) => r.get('name') as string);
+  const constraints = await names('SHOW CONSTRAINTS YIELD name');
+  const indexes = await names('SHOW INDEXES YIELD name');
   for (const label of NODE_LABELS) {
     const name = `apec_${label}_id`;
     if (!constraints.includes(name)) {
       await tx.run(`CREATE CONSTRAINT ${name} IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`);
     }
   }
-  // Relationships are found by element id, never by an index on their id: such an index cost more at
-  // commit than the whole load otherwise (measured with bench:load), so earlier versions' ones go.
-  const indexes = (await tx.run('SHOW INDEXES YIELD name')).records.map((r) => r.get('name') as string);
+  // Relationships are found by element id, never by an index on their id: such indexes cost more at
+  // commit than they saved (measured with bench:load), so the ones earlier versions created go.
   for (const name of indexes.filter((n) => /^apec_rel_[A-Z0-9_]+_id$/.test(n))) {
     await tx.run(`DROP INDEX ${name} IF EXISTS`);
   }

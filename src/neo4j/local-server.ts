@@ -32,7 +32,6 @@ const JVM_FLAGS = [
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
   '--enable-native-access=ALL-UNNAMED',
   '-Dio.netty.tryReflectionSetAccessible=true',
-  '-XX:+UseG1GC',
   '-XX:+ExitOnOutOfMemoryError',
 ];
 
@@ -50,6 +49,7 @@ export interface LocalNeo4jOptions {
   timeoutMs?: number;
   /** JVM heap, e.g. '1g' (NEO4J_HEAP). */
   heap?: string;
+  /** Page cache size, e.g. '128m' (NEO4J_PAGECACHE). */
   pageCache?: string;
   /** Keep running after this process exits (the CLI); otherwise the database exits with its parent. */
   detached?: boolean;
@@ -257,9 +257,13 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   mkdirSync(dataDir, { recursive: true });
   const logOffset = existsSync(logFile) ? statSync(logFile).size : 0;
   const out = openSync(logFile, 'a');
+  const heap = opts.heap ?? process.env.NEO4J_HEAP ?? '1g';
   const args = [
-    `-Xmx${opts.heap ?? process.env.NEO4J_HEAP ?? '1g'}`,
+    // A fixed heap size: Neo4j warns about a computed initial heap, and resizing costs time under load.
+    `-Xms${heap}`,
+    `-Xmx${heap}`,
     ...JVM_FLAGS,
+    ...(process.env.NEO4J_JAVA_OPTS ?? '').split(/\s+/).filter(Boolean),
     '-cp',
     join(lib, '*'),
     LAUNCHER,
@@ -270,7 +274,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
     '--port',
     String(port),
     '--pagecache',
-    opts.pageCache ?? '128m',
+    opts.pageCache ?? process.env.NEO4J_PAGECACHE ?? '128m',
   ];
   if (!opts.detached) args.push('--parent-pid', String(process.pid));
   log(`Starting Neo4j on bolt://${host}:${port} (data ${dataDir}, log ${logFile})...`);
