@@ -21,8 +21,8 @@ export interface AppNodeAttributes extends NodeAttributes {
 }
 
 export interface AppEdgeAttributes extends EdgeAttributes {
-  /** Sigma edge program: 'straight' or 'curved' (when two nodes share several relationships). */
-  type: 'straight' | 'curved';
+  /** Sigma edge program: 'arrow' (sigma's default, straight) or 'curved' (two nodes share several relationships). */
+  type: 'arrow' | 'curved';
   curvature: number;
   size: number;
   color: string;

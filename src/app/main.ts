@@ -74,11 +74,14 @@ async function main(handle: TestHandle): Promise<void> {
 
   const initial = store.get();
   applyFilters(graph, initial);
+  performance.mark('apec:graph-built');
   const controller = createGraphController(byId('graph'), graph, {
     lang: i18n.lang,
     sizeBy: initial.sizeBy,
     relLabel: i18n.relName,
+    selected: initial.selected,
   });
+  performance.mark('apec:sigma-created');
   const { sigma } = controller;
   handle.sigma = sigma;
   handle.graph = graph;
@@ -143,11 +146,25 @@ async function main(handle: TestHandle): Promise<void> {
   mountSearch(byId('search'), ctx);
   mountTabs(byId('analysis'), ctx);
 
-  // The area around the canvas changes size when panels open; sigma only listens to the window.
-  new ResizeObserver(() => sigma.refresh()).observe(byId('graph'));
+  performance.mark('apec:panels-mounted');
 
-  controller.setSelected(initial.selected && graph.hasNode(initial.selected) ? initial.selected : null);
-  if (initial.camera) sigma.getCamera().setState(initial.camera);
+  // The area around the canvas changes size when panels open; sigma only listens to the window. The observer's
+  // first call usually reports the size sigma was created with, which needs no second drawing.
+  const graphEl = byId('graph');
+  new ResizeObserver(() => {
+    const drawn = sigma.getDimensions();
+    if (graphEl.offsetWidth !== drawn.width || graphEl.offsetHeight !== drawn.height) sigma.scheduleRefresh();
+  }).observe(graphEl);
+
+  // Sigma drew the graph, with the URL's selection and filters, when it was created; a camera from the URL
+  // schedules one more frame.
+  const { camera } = initial;
+  const cameraDrawn = camera
+    ? new Promise<void>((resolve) => {
+        sigma.once('afterRender', () => resolve());
+        sigma.getCamera().setState(camera);
+      })
+    : Promise.resolve();
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   sigma.getCamera().on('updated', (cam) => {
     clearTimeout(cameraTimer);
@@ -165,10 +182,8 @@ async function main(handle: TestHandle): Promise<void> {
     else if (store.get().tab) store.set({ tab: null });
   });
 
-  await new Promise<void>((resolve) => {
-    sigma.once('afterRender', () => resolve());
-    sigma.refresh();
-  });
+  await cameraDrawn;
+  performance.mark('apec:ready');
   announce(i18n.t('app.ready', { nodes: graph.order, edges: graph.size }));
 }
 

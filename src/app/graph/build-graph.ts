@@ -35,7 +35,7 @@ export function buildAppGraph(data: GraphResponse): AppGraph {
     const curvature = curvatures.get(key) ?? 0;
     graph.addDirectedEdgeWithKey(key, e.source, e.target, {
       ...a,
-      type: curvature === 0 ? 'straight' : 'curved',
+      type: curvature === 0 ? 'arrow' : 'curved',
       curvature,
       size: 1,
       color: EDGE_COLOR,

@@ -3,6 +3,7 @@
 import type { AppGraph, AppSigma, Highlight, HighlightOptions } from '../context.js';
 import type { Lang } from '../i18n.js';
 import type { SizeMode } from '../url-state.js';
+import { edgeAtPoint } from './edge-hit.js';
 import { createReducers, currentFocus, type Focus, type ViewState } from './reducers.js';
 import { createRenderer } from './renderer.js';
 
@@ -24,7 +25,8 @@ export interface GraphController {
 export function createGraphController(
   container: HTMLElement,
   graph: AppGraph,
-  init: { lang: Lang; sizeBy: SizeMode; relLabel: (t: string) => string },
+  /** The state from the URL, applied before the first render so start-up draws once. */
+  init: { lang: Lang; sizeBy: SizeMode; relLabel: (t: string) => string; selected: string | null },
 ): GraphController {
   let maxBetweenness = 0;
   graph.forEachNode((_n, a) => {
@@ -35,13 +37,13 @@ export function createGraphController(
     sizeBy: init.sizeBy,
     hoveredNode: null,
     hoveredEdge: null,
-    selected: null,
+    selected: init.selected && graph.hasNode(init.selected) ? init.selected : null,
     highlight: null,
     zoomedIn: false,
     relLabel: init.relLabel,
     maxBetweenness,
   };
-  let focus: Focus | null = null;
+  let focus: Focus | null = currentFocus(graph, view);
   const reducers = createReducers(graph, view, () => focus);
   const sigma = createRenderer(container, graph, reducers);
   view.zoomedIn = sigma.getCamera().ratio < EDGE_LABEL_RATIO;
@@ -54,6 +56,7 @@ export function createGraphController(
 
   sigma.on('enterNode', ({ node }) => {
     view.hoveredNode = node;
+    view.hoveredEdge = null;
     container.style.cursor = 'pointer';
     update();
   });
@@ -62,14 +65,18 @@ export function createGraphController(
     container.style.cursor = '';
     update();
   });
-  sigma.on('enterEdge', ({ edge }) => {
+  const setHoveredEdge = (edge: string | null) => {
+    if (edge === view.hoveredEdge) return;
     view.hoveredEdge = edge;
     update();
+  };
+  const captor = sigma.getMouseCaptor();
+  captor.on('mousemove', (e) => {
+    // Nodes win over edges, and nothing is hovered while the view is dragged.
+    if (view.hoveredNode || captor.isMouseDown) return setHoveredEdge(null);
+    setHoveredEdge(edgeAtPoint(sigma, graph, e));
   });
-  sigma.on('leaveEdge', () => {
-    view.hoveredEdge = null;
-    update();
-  });
+  sigma.on('leaveStage', () => setHoveredEdge(null));
   sigma.getCamera().on('updated', (state) => {
     const zoomedIn = state.ratio < EDGE_LABEL_RATIO;
     if (zoomedIn !== view.zoomedIn) {
@@ -83,6 +90,8 @@ export function createGraphController(
     for (const cb of clickListeners) cb(node);
   });
   sigma.on('clickStage', () => {
+    // A click on a relationship is not a click on empty space.
+    if (view.hoveredEdge) return;
     for (const cb of clickListeners) cb(null);
   });
 

@@ -77,13 +77,23 @@ export function nodeSizeFor(a: AppNodeAttributes, v: ViewState): number {
 }
 
 export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Focus | null) {
+  // Reducers run for every node on every refresh (each hover), so a name is shortened once, not each time.
+  const shortLabels = new Map<string, string>();
+  const shortLabelOf = (name: string): string => {
+    let short = shortLabels.get(name);
+    if (short === undefined) {
+      short = shortLabel(name);
+      shortLabels.set(name, short);
+    }
+    return short;
+  };
   const nodeReducer = (node: string, a: AppNodeAttributes): Partial<NodeDisplayData> => {
     const focus = getFocus();
     // Sigma draws what the reducer returns, so it starts from the attributes.
     const name = v.lang === 'zh-Hant' ? (a.nameZh ?? a.name) : a.name;
     const out: Partial<NodeDisplayData> = {
       ...a,
-      label: node === v.hoveredNode || node === v.selected ? name : shortLabel(name),
+      label: node === v.hoveredNode || node === v.selected ? name : shortLabelOf(name),
       size: nodeSizeFor(a, v),
     };
     if (node === v.selected) out.highlighted = true;

@@ -1,7 +1,7 @@
 // Creates the sigma renderer with the programs and settings the explorer relies on.
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
-import { EdgeArrowProgram, type EdgeProgramType } from 'sigma/rendering';
+import type { EdgeProgramType } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AppEdgeAttributes, AppGraph, AppNodeAttributes, AppSigma } from '../context.js';
 
@@ -18,13 +18,17 @@ const asProgram = (p: EdgeProgramType): EdgeProgramType<AppNodeAttributes, AppEd
   p as unknown as EdgeProgramType<AppNodeAttributes, AppEdgeAttributes>;
 
 export function createRenderer(container: HTMLElement, graph: AppGraph, opts: RendererOptions): AppSigma {
+  // Every registered program is compiled at start-up, used or not: the curved one only when some edge bends.
+  const curved = graph.someEdge((_e, a) => a.type === 'curved');
   return new Sigma<AppNodeAttributes, AppEdgeAttributes>(graph, container, {
-    defaultEdgeType: 'straight',
-    edgeProgramClasses: { straight: asProgram(EdgeArrowProgram), curved: asProgram(EdgeCurvedArrowProgram) },
+    // 'arrow' is one of sigma's default programs, which are always registered; reusing it saves compiling a copy.
+    defaultEdgeType: 'arrow',
+    edgeProgramClasses: curved ? { curved: asProgram(EdgeCurvedArrowProgram) } : {},
     renderEdgeLabels: true,
-    enableEdgeEvents: true,
-    // Drawing is cheap at this graph's size; beyond these sizes software WebGL stutters while panning.
-    hideEdgesOnMove: graph.size > 3000,
+    // Edge hover is found by geometry (edge-hit.ts): sigma's edge events cost a second render of every edge.
+    enableEdgeEvents: false,
+    // Software WebGL (common on office machines and VMs) cannot redraw a thousand edges per frame smoothly.
+    hideEdgesOnMove: true,
     hideLabelsOnMove: graph.order > 2000,
     // A coarse label grid keeps labels from piling up: one label per cell, largest nodes first.
     labelDensity: 0.5,

@@ -1,7 +1,5 @@
 // Downloads of the current view: a PNG of the canvas, and GEXF / CSV of the visible part of the graph.
-import { toBlob } from '@sigma/export-image';
 import type Sigma from 'sigma';
-import { toCsv, toGexf } from '../../model/export.js';
 import type { AppContext } from '../context.js';
 import { visibleSubgraph } from '../graph/visible-subgraph.js';
 import { download, h } from './dom.js';
@@ -9,15 +7,21 @@ import { download, h } from './dom.js';
 const BASENAME = 'apec-kg';
 
 export function mountExport(el: HTMLElement, ctx: AppContext): void {
+  // The exporters (an XML library, a CSV writer, an image renderer) load on first use, not with the page.
   const exportPng = async () => {
+    const { toBlob } = await import('@sigma/export-image');
     // The exporter is typed for untyped attributes; it only copies settings and camera.
     const blob = await toBlob(ctx.sigma as unknown as Sigma, { format: 'png', backgroundColor: '#ffffff' });
     download(`${BASENAME}.png`, blob);
   };
-  const exportGexf = () =>
+  const exportGexf = async () => {
+    const { toGexf } = await import('../../model/export.js');
     download(`${BASENAME}.gexf`, toGexf(visibleSubgraph(ctx.graph)), 'application/gexf+xml');
-  const exportCsv = (part: 'nodes' | 'edges') =>
+  };
+  const exportCsv = async (part: 'nodes' | 'edges') => {
+    const { toCsv } = await import('../../model/export.js');
     download(`${BASENAME}-${part}.csv`, toCsv(visibleSubgraph(ctx.graph))[part], 'text/csv');
+  };
 
   const render = () => {
     el.setAttribute('aria-labelledby', 'export-title');
@@ -33,7 +37,7 @@ export function mountExport(el: HTMLElement, ctx: AppContext): void {
         ),
         h(
           'button',
-          { type: 'button', class: 'small-button', id: 'export-gexf', onclick: exportGexf },
+          { type: 'button', class: 'small-button', id: 'export-gexf', onclick: () => void exportGexf() },
           ctx.t('export.gexf'),
         ),
         h(
@@ -42,7 +46,7 @@ export function mountExport(el: HTMLElement, ctx: AppContext): void {
             type: 'button',
             class: 'small-button',
             id: 'export-csv-nodes',
-            onclick: () => exportCsv('nodes'),
+            onclick: () => void exportCsv('nodes'),
           },
           ctx.t('export.csvNodes'),
         ),
@@ -52,7 +56,7 @@ export function mountExport(el: HTMLElement, ctx: AppContext): void {
             type: 'button',
             class: 'small-button',
             id: 'export-csv-edges',
-            onclick: () => exportCsv('edges'),
+            onclick: () => void exportCsv('edges'),
           },
           ctx.t('export.csvEdges'),
         ),
