@@ -14,18 +14,7 @@ import { loadKnowledgeBase, REPO_ROOT } from '../src/model/read.js';
 import { createServer, DEFAULT_STATIC_DIR } from '../src/server/create-server.js';
 import { buildFrontend, frontendBuildNeeded } from '../src/server/frontend-build.js';
 import { syntheticGraph } from './bench-ui/synthetic.js';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 interface Sample {
   /** ms from navigation start until the graph is drawn and the GPU has finished it. */
@@ -279,7 +268,7 @@ async function main(): Promise<void> {
   }
 
   const loadBefore = loadavg()[0] ?? 0;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const rows: Row[] = [];
   try {
     for (const [name, graph] of graphs) {

@@ -5,25 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
 import { loadKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
 import { createDriver, type Neo4jConfig } from '../../src/neo4j/config.js';
 import { loadIntoNeo4j } from '../../src/neo4j/loader.js';
 import { createServer, type RunningServer } from '../../src/server/create-server.js';
 import { buildFrontend, frontendBuildNeeded } from '../../src/server/frontend-build.js';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'tests', 'screenshots');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface HarnessOptions {
   /**
