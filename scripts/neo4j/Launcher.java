@@ -39,6 +39,16 @@ public class Launcher {
     raw.put("dbms.security.allow_csv_import_from_file_urls", "false");
     raw.put("server.bolt.tls_level", "DISABLED");
     raw.put("dbms.usage_report.enabled", "false");
+    // Any other Neo4j setting, e.g. NEO4J_SETTINGS='db.logs.query.enabled=OFF;db.lock.acquisition.timeout=10s'.
+    String extra = System.getenv("NEO4J_SETTINGS");
+    if (extra != null) {
+      for (String entry : extra.split(";")) {
+        if (entry.isBlank()) continue;
+        int eq = entry.indexOf('=');
+        if (eq <= 0) fail("NEO4J_SETTINGS: \"" + entry.trim() + "\" is not setting=value");
+        raw.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+      }
+    }
 
     // The embedded builder takes string-keyed settings only from a file, so they are written to one.
     Path conf = data.resolve("apec-neo4j.conf");

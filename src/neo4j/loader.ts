@@ -189,27 +189,31 @@ async function syncNodes(
   }
 
   const elementIds = new Map<string, string>();
+  const jobs: { label: NodeLabel; batch: Neo4jNodeRow[]; fresh: boolean }[] = [];
   for (const [label, rows] of nodesByLabel) {
     const have = existing.get(label) ?? new Set<string>();
-    const fresh = rows.filter((r) => !have.has(r.id));
-    const kept = rows.filter((r) => have.has(r.id));
-    for (const batch of chunks(fresh, batchSize)) {
+    for (const fresh of [true, false]) {
+      const part = rows.filter((r) => have.has(r.id) !== fresh);
+      for (const batch of chunks(part, batchSize)) jobs.push({ label, batch, fresh });
+    }
+  }
+  await pipelined(jobs, async ({ label, batch, fresh }, live) => {
+    if (fresh) {
       const { map, params } = columnar(batch.map((r) => r.props));
       const result = await tx.run(
         `UNWIND range(0, $count - 1) AS i CREATE (n:${label}) SET n = ${map} RETURN collect(elementId(n)) AS eids`,
         { ...params, count: batch.length },
       );
+      if (!live()) return;
       const eids: string[] = result.records[0]?.get('eids') ?? [];
       // collect() keeps the order of the rows, which is the order of range().
       batch.forEach((row, i) => {
         elementIds.set(row.id, eids[i] as string);
       });
       report.nodesCreated += result.summary.counters.updates().nodesCreated;
-      progress(batch.length);
-    }
-    // `SET n = row.props` replaces every property, so a property removed from graph/ goes too; it runs
-    // only where something differs, which keeps an identical reload free of writes.
-    for (const batch of chunks(kept, batchSize)) {
+    } else {
+      // `SET n = row.props` replaces every property, so a property removed from graph/ goes too; it runs
+      // only where something differs, which keeps an identical reload free of writes.
       const result = await tx.run(
         `UNWIND $rows AS row
          MATCH (n:${label} {id: row.id})
@@ -219,6 +223,7 @@ async function syncNodes(
                 sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated`,
         { rows: batch.map((r) => ({ id: r.id, props: r.props })) },
       );
+      if (!live()) return;
       const record = result.records[0];
       const ids: string[] = record?.get('ids') ?? [];
       const eids: string[] = record?.get('eids') ?? [];
@@ -226,9 +231,9 @@ async function syncNodes(
         elementIds.set(id, eids[i] as string);
       });
       report.nodesUpdated += toNumber(record?.get('updated'));
-      progress(batch.length);
     }
-  }
+    progress(batch.length);
+  });
   return elementIds;
 }
 
@@ -265,12 +270,17 @@ async function syncRels(
     }
   }
 
+  const jobs: { type: string; batch: Neo4jRelRow[]; fresh: boolean }[] = [];
   for (const [type, rows] of relsByType) {
     const have = existing.get(type) ?? new Map<string, string>();
-    const fresh = rows.filter((r) => !have.has(r.id));
-    const kept = rows.filter((r) => have.has(r.id));
-    // Ends are found by element id, so one statement per type serves every combination of end labels.
-    for (const batch of chunks(fresh, batchSize)) {
+    for (const fresh of [true, false]) {
+      const part = rows.filter((r) => have.has(r.id) !== fresh);
+      for (const batch of chunks(part, batchSize)) jobs.push({ type, batch, fresh });
+    }
+  }
+  await pipelined(jobs, async ({ type, batch, fresh }, live) => {
+    if (fresh) {
+      // Ends are found by element id, so one statement per type serves every combination of end labels.
       const { map, params } = columnar(batch.map((r) => r.props));
       const result = await tx.run(
         `UNWIND range(0, $count - 1) AS i
@@ -284,6 +294,7 @@ async function syncRels(
           to: batch.map((r) => elementIds.get(r.to)),
         },
       );
+      if (!live()) return;
       const created = result.summary.counters.updates().relationshipsCreated;
       if (created !== batch.length) {
         // Cannot happen while every end node was written above; failing rolls the whole load back.
@@ -292,20 +303,20 @@ async function syncRels(
         );
       }
       report.relsCreated += created;
-      progress(batch.length);
-    }
-    for (const batch of chunks(kept, batchSize)) {
+    } else {
+      const have = existing.get(type);
       const result = await tx.run(
         `UNWIND $rows AS row
          MATCH ()-[r]->() WHERE elementId(r) = row.eid AND properties(r) <> row.props
          SET r = row.props
          RETURN count(*) AS updated`,
-        { rows: batch.map((r) => ({ eid: have.get(r.id), props: r.props })) },
+        { rows: batch.map((r) => ({ eid: have?.get(r.id), props: r.props })) },
       );
+      if (!live()) return;
       report.relsUpdated += toNumber(result.records[0]?.get('updated'));
-      progress(batch.length);
     }
-  }
+    progress(batch.length);
+  });
 }
 
 /**
@@ -331,6 +342,38 @@ export function columnar(rows: Neo4jProps[]): { map: string; params: Record<stri
     return `\`${key.replace(/`/g, '``')}\`: $p${k}[i]`;
   });
   return { map: `{${entries.join(', ')}}`, params };
+}
+
+/**
+ * Sends the next statement while the database still works on the previous one: the client packs
+ * parameters on one core while Neo4j writes on the other. Statements of one transaction still run in order.
+ * Once one fails, the others are left to settle without effect: `live()` turns false for them.
+ */
+async function pipelined<T>(
+  jobs: Iterable<T>,
+  send: (job: T, live: () => boolean) => Promise<void>,
+  depth = 2,
+): Promise<void> {
+  const inFlight: Promise<void>[] = [];
+  let failed = false;
+  const live = () => !failed;
+  try {
+    for (const job of jobs) {
+      if (inFlight.length >= depth) await inFlight.shift();
+      inFlight.push(
+        send(job, live).catch((error: unknown) => {
+          failed = true;
+          throw error;
+        }),
+      );
+    }
+    while (inFlight.length > 0) await inFlight.shift();
+  } catch (error) {
+    failed = true;
+    // The transaction is lost; the other statements must not reject unobserved.
+    await Promise.allSettled(inFlight);
+    throw error;
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -176,16 +176,43 @@ export async function ensureNeo4jJars(log: (line: string) => void = () => {}): P
     // Maven Central answers bursts with 429; waiting and retrying is what it asks for.
     await delay(5000 * attempt);
   }
-  // Another process may have finished the same download meanwhile; its jars may already be in use.
-  if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === digest) {
-    rmSync(staging, { recursive: true, force: true });
-    return LIB_DIR;
-  }
   writeFileSync(join(staging, LIB_MARKER), `${digest}\n`);
-  rmSync(LIB_DIR, { recursive: true, force: true });
-  mkdirSync(dirname(LIB_DIR), { recursive: true });
-  renameSync(staging, LIB_DIR);
+  installStagedDir(staging, LIB_DIR, digest);
   return LIB_DIR;
+}
+
+/**
+ * Moves a finished download into place with renames only, so two processes resolving the jars at the same
+ * time cannot delete jars the other already uses: the first rename wins, and a later one finding the same
+ * version there discards its own copy. Only a stale version (another pom) is moved aside and replaced.
+ */
+export function installStagedDir(staging: string, target: string, digest: string): void {
+  const marker = join(target, LIB_MARKER);
+  const current = () => existsSync(marker) && readFileSync(marker, 'utf8').trim() === digest;
+  mkdirSync(dirname(target), { recursive: true });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    if (current()) {
+      rmSync(staging, { recursive: true, force: true });
+      return;
+    }
+    if (existsSync(target)) {
+      const aside = `${target}.old-${process.pid}-${attempt}`;
+      try {
+        renameSync(target, aside);
+        rmSync(aside, { recursive: true, force: true });
+      } catch {
+        // Another process moved it first.
+      }
+    }
+    try {
+      renameSync(staging, target);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST') throw error;
+    }
+  }
+  throw new LocalNeo4jError(`Could not move ${staging} to ${target}: another process keeps replacing it`);
 }
 
 function runToCompletion(cmd: string, args: string[]): Promise<{ status: number; output: string }> {

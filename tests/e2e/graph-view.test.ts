@@ -1,6 +1,7 @@
 // The graph view in real Chromium: it draws, nodes respond to the mouse, and the language switch relabels.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalizer } from '../../src/app/i18n.js';
 import { CATEGORY_COLORS } from '../../src/model/palette.js';
 import { type Harness, startHarness } from './harness.js';
 
@@ -80,6 +81,96 @@ describe('graph view', () => {
     await page.waitForFunction(
       ({ stranger }) => window.__apecKg?.sigma?.getNodeDisplayData(stranger)?.color !== '#dde1e6',
       target,
+    );
+  });
+
+  it('highlights the relationship under the mouse and shows its label', async () => {
+    // Zoomed in a little (edge labels still hidden at this ratio), the straight edge whose midpoint is
+    // farthest from every node and every other edge on screen, so the mouse there can only mean that edge.
+    await page.evaluate(() =>
+      window.__apecKg?.sigma?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 0.5, angle: 0 }),
+    );
+    await h.waitForRender(page);
+    const target = await page.evaluate(() => {
+      const handle = window.__apecKg;
+      if (!handle?.sigma || !handle.graph) throw new Error('the explorer is not ready');
+      const { sigma, graph } = handle;
+      const rect = sigma.getContainer().getBoundingClientRect();
+      const toolbar = document.querySelector('#toolbar')?.getBoundingClientRect();
+      const { width, height } = sigma.getDimensions();
+      const screen = (n: string) => sigma.graphToViewport(graph.getNodeAttributes(n));
+      const segments = graph
+        .filterEdges(
+          (_e, a, s, t) =>
+            !a.hidden && !graph.getNodeAttribute(s, 'hidden') && !graph.getNodeAttribute(t, 'hidden'),
+        )
+        .map((e) => ({
+          e,
+          a: screen(graph.source(e)),
+          b: screen(graph.target(e)),
+          curved: graph.getEdgeAttribute(e, 'type') === 'curved',
+        }));
+      const nodes = graph
+        .filterNodes((_n, a) => !a.hidden)
+        .map((n) => ({ ...screen(n), r: sigma.getNodeDisplayData(n)?.size ?? 10 }));
+      const toSegment = (
+        p: { x: number; y: number },
+        a: { x: number; y: number },
+        b: { x: number; y: number },
+      ) => {
+        const dx = b.x - a.x;
+        const dy = b.y - a.y;
+        const t = Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / (dx * dx + dy * dy || 1)));
+        return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+      };
+      let best: { edge: string; x: number; y: number; clearance: number } | undefined;
+      for (const s of segments) {
+        if (s.curved || Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y) < 80) continue;
+        const m = { x: (s.a.x + s.b.x) / 2, y: (s.a.y + s.b.y) / 2 };
+        if (m.x < 30 || m.y < 30 || m.x > width - 30 || m.y > height - 30) continue;
+        if (toolbar && rect.left + m.x > toolbar.left - 30 && rect.top + m.y < toolbar.bottom + 30) continue;
+        let clearance = Number.POSITIVE_INFINITY;
+        // Curved edges bend away from their chord, so they count with a wider berth.
+        for (const o of segments)
+          if (o.e !== s.e) clearance = Math.min(clearance, toSegment(m, o.a, o.b) - (o.curved ? 40 : 0));
+        for (const n of nodes) clearance = Math.min(clearance, Math.hypot(n.x - m.x, n.y - m.y) - n.r);
+        if (!best || clearance > best.clearance)
+          best = { edge: s.e, x: rect.left + m.x, y: rect.top + m.y, clearance };
+      }
+      if (!best) throw new Error('no straight relationship is on screen');
+      return { ...best, relType: graph.getEdgeAttribute(best.edge, 'relType') };
+    });
+    // Farther than the explorer's hit tolerance for edges (4 px) from anything else.
+    expect(target.clearance).toBeGreaterThan(4);
+    const other = await page.evaluate(
+      (edge) => window.__apecKg?.graph?.findEdge((e) => e !== edge) as string,
+      target.edge,
+    );
+    await page.mouse.move(target.x, target.y);
+    await page.waitForFunction(
+      (edge) => window.__apecKg?.sigma?.getEdgeDisplayData(edge)?.forceLabel === true,
+      target.edge,
+    );
+    const shown = await page.evaluate(
+      ({ edge, other }) => {
+        const sigma = window.__apecKg?.sigma;
+        return { hovered: sigma?.getEdgeDisplayData(edge), other: sigma?.getEdgeDisplayData(other)?.label };
+      },
+      { edge: target.edge, other },
+    );
+    expect(shown.hovered?.label).toBe(createLocalizer('en').relName(target.relType));
+    expect(shown.hovered?.size).toBe(2);
+    // Other relationships keep no label (sigma stores the null as an empty string).
+    expect(shown.other).toBe('');
+    const box = await page.locator('#graph').boundingBox();
+    if (!box) throw new Error('no canvas');
+    await page.mouse.move(box.x + 4, box.y + box.height - 4);
+    await page.waitForFunction(
+      (edge) => window.__apecKg?.sigma?.getEdgeDisplayData(edge)?.forceLabel !== true,
+      target.edge,
+    );
+    await page.evaluate(() =>
+      window.__apecKg?.sigma?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }),
     );
   });
 

@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { SerializedGraph } from 'graphology-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGraphJson } from '../../src/model/export.js';
@@ -120,6 +121,35 @@ describe('server in static mode (no database configured)', () => {
     expect(again.status).toBe(304);
     const other = await fetch(new URL('/api/graph', server.url), { headers: { 'if-none-match': '"other"' } });
     expect(other.status).toBe(200);
+  });
+
+  it('sends the graph gzipped to clients that accept it, and plain to the others', async () => {
+    const raw = (acceptEncoding?: string) =>
+      new Promise<{ encoding?: string; vary?: string; body: Buffer }>((resolve, reject) => {
+        const url = new URL('/api/graph', server.url);
+        const headers = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
+        request(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              encoding: res.headers['content-encoding'],
+              vary: res.headers.vary,
+              body: Buffer.concat(chunks),
+            }),
+          );
+        })
+          .on('error', reject)
+          .end();
+      });
+    const zipped = await raw('br, gzip;q=0.8');
+    expect(zipped.encoding).toBe('gzip');
+    expect(zipped.vary).toMatch(/accept-encoding/i);
+    expect(JSON.parse(gunzipSync(zipped.body).toString('utf8'))).toEqual(GRAPH);
+    for (const plain of [await raw(), await raw('gzip;q=0'), await raw('identity')]) {
+      expect(plain.encoding).toBeUndefined();
+      expect(JSON.parse(plain.body.toString('utf8'))).toEqual(GRAPH);
+    }
   });
 
   it('lists the saved queries with both languages and their parameters', async () => {

@@ -6,6 +6,7 @@ import Sigma from 'sigma';
 interface BareHandle {
   sigma?: Sigma;
   graph?: MultiDirectedGraph;
+  drawn: Promise<void>;
   ready: Promise<void>;
 }
 
@@ -15,22 +16,21 @@ declare global {
   }
 }
 
-// Same sequence as the explorer's main.ts: fetch, import, construct, then one refresh whose render ends "ready".
+// The explorer's sequence with nothing around it: fetch (preloaded by index.html, as the explorer's is), import,
+// construct; sigma draws synchronously in its constructor, so "drawn" and "ready" are the same moment here.
 async function main(handle: BareHandle): Promise<void> {
-  const res = await fetch('api/graph');
+  const res = await fetch('/api/graph');
   const graph = new MultiDirectedGraph();
   graph.import(await res.json());
   const container = document.getElementById('graph') as HTMLElement;
-  const sigma = new Sigma(graph, container);
-  handle.sigma = sigma;
+  handle.sigma = new Sigma(graph, container);
   handle.graph = graph;
-  await new Promise<void>((resolve) => {
-    sigma.once('afterRender', () => resolve());
-    sigma.refresh();
-  });
 }
 
 let resolveReady: () => void = () => {};
-const handle: BareHandle = { ready: new Promise<void>((resolve) => (resolveReady = resolve)) };
+const ready = new Promise<void>((resolve) => {
+  resolveReady = resolve;
+});
+const handle: BareHandle = { drawn: ready, ready };
 window.__bare = handle;
 void main(handle).then(() => resolveReady());

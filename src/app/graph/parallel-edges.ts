@@ -32,8 +32,9 @@ export function parallelEdgeCurvatures(edges: Iterable<EdgeEnds>): Map<string, n
       continue;
     }
     const step = Math.min(STEP, (2 * MAX_CURVATURE) / (n - 1));
-    // Self-loops cannot be told apart by direction; their order alone spreads them.
-    group.sort((a, b) => a.key.localeCompare(b.key));
+    // Self-loops cannot be told apart by direction; their order alone spreads them. Code-point order: any
+    // stable order will do, and localeCompare's first call loads collation data before the first drawing.
+    group.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     group.forEach((e, i) => {
       const offset = (i - (n - 1) / 2) * step;
       const reversed = e.source > e.target;
