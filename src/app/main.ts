@@ -6,20 +6,10 @@ import { applyFilters, filterSpecChanged } from './graph/apply-filters.js';
 import { buildAppGraph } from './graph/build-graph.js';
 import { flyToNode } from './graph/camera.js';
 import { createGraphController } from './graph/controller.js';
-import { createLayoutControl } from './graph/layout.js';
 import { createLocalizer } from './i18n.js';
-import { mountDetails } from './panels/details.js';
 import { translateStatic } from './panels/dom.js';
-import { mountExport } from './panels/export.js';
-import { mountFilters } from './panels/filters.js';
 import { mountLangSwitch } from './panels/lang-switch.js';
-import { mountLegend } from './panels/legend.js';
 import { mountNeo4jStatus } from './panels/neo4j-status.js';
-import { mountNodeList } from './panels/node-list.js';
-import { mountPath } from './panels/path.js';
-import { mountTabs } from './panels/tabs.js';
-import { mountToolbar } from './panels/toolbar.js';
-import { mountSearch } from './search/mount-search.js';
 import { createUrlStateStore } from './url-state.js';
 
 /**
@@ -102,7 +92,7 @@ async function main(handle: TestHandle): Promise<void> {
   handle.graph = graph;
   message.hidden = true;
   resolveDrawn();
-  // Let the browser show the graph before the panels are built: they take a few frames' worth of work.
+  // Let the browser show the graph before the panels are loaded and built: they take a few frames' worth of work.
   await afterNextPaint();
 
   const ctx: AppContext = {
@@ -153,16 +143,8 @@ async function main(handle: TestHandle): Promise<void> {
   });
   controller.onNodeClick((node) => ctx.select(node));
 
-  const layout = createLayoutControl(graph);
-  mountToolbar(byId('toolbar'), ctx, layout);
-  mountLegend(byId('legend'), ctx);
-  mountFilters(byId('filters'), ctx);
-  mountPath(byId('path-panel'), ctx);
-  mountExport(byId('export-panel'), ctx);
-  mountNodeList(byId('node-list'), ctx);
-  mountDetails(byId('panel-details'), ctx);
-  mountSearch(byId('search'), ctx);
-  mountTabs(byId('analysis'), ctx);
+  const { mountPanels } = await import('./panels/mount-panels.js');
+  mountPanels(ctx, byId);
 
   performance.mark('apec:panels-mounted');
 

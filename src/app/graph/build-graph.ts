@@ -15,15 +15,18 @@ export function buildAppGraph(data: GraphResponse): AppGraph {
     if (!a) throw new Error(`node ${n.key} has no attributes in /api/graph`);
     const x = a.x ?? 0;
     const y = a.y ?? 0;
-    graph.addNode(n.key, {
-      ...a,
-      x,
-      y,
-      x0: x,
-      y0: y,
-      size: a.size ?? 4,
-      color: CATEGORY_COLORS[a.category] ?? FALLBACK_COLOR,
-    });
+    // The parsed response belongs to this function, so its attribute objects are completed in place.
+    graph.addNode(
+      n.key,
+      Object.assign(a, {
+        x,
+        y,
+        x0: x,
+        y0: y,
+        size: a.size ?? 4,
+        color: CATEGORY_COLORS[a.category] ?? FALLBACK_COLOR,
+      }),
+    );
   }
   const curvatures = parallelEdgeCurvatures(
     data.edges.map((e, i) => ({ key: e.key ?? String(i), source: e.source, target: e.target })),
@@ -33,13 +36,17 @@ export function buildAppGraph(data: GraphResponse): AppGraph {
     if (!a) throw new Error(`edge ${e.key} has no attributes in /api/graph`);
     const key = e.key ?? String(i);
     const curvature = curvatures.get(key) ?? 0;
-    graph.addDirectedEdgeWithKey(key, e.source, e.target, {
-      ...a,
-      type: curvature === 0 ? 'arrow' : 'curved',
-      curvature,
-      size: 1,
-      color: EDGE_COLOR,
-    });
+    graph.addDirectedEdgeWithKey(
+      key,
+      e.source,
+      e.target,
+      Object.assign(a, {
+        type: (curvature === 0 ? 'arrow' : 'curved') as AppEdgeAttributes['type'],
+        curvature,
+        size: 1,
+        color: EDGE_COLOR,
+      }),
+    );
   });
   return graph;
 }

@@ -17,15 +17,22 @@ const STEP = 0.5;
  * pair's canonical direction get the opposite sign to land on the side their offset means.
  */
 export function parallelEdgeCurvatures(edges: Iterable<EdgeEnds>): Map<string, number> {
-  const groups = new Map<string, EdgeEnds[]>();
+  // Keyed by the pair's smaller then larger end: nested maps, because building a pair key string per edge
+  // costs more than the rest of this function on large graphs.
+  const byLow = new Map<string, Map<string, EdgeEnds[]>>();
   for (const e of edges) {
-    const pair = e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
-    const list = groups.get(pair);
+    const [low, high] = e.source < e.target ? [e.source, e.target] : [e.target, e.source];
+    let byHigh = byLow.get(low);
+    if (!byHigh) {
+      byHigh = new Map();
+      byLow.set(low, byHigh);
+    }
+    const list = byHigh.get(high);
     if (list) list.push(e);
-    else groups.set(pair, [e]);
+    else byHigh.set(high, [e]);
   }
   const out = new Map<string, number>();
-  for (const group of groups.values()) {
+  for (const group of [...byLow.values()].flatMap((byHigh) => [...byHigh.values()])) {
     const n = group.length;
     if (n === 1) {
       out.set((group[0] as EdgeEnds).key, 0);

@@ -89,13 +89,12 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
   };
   const nodeReducer = (node: string, a: AppNodeAttributes): Partial<NodeDisplayData> => {
     const focus = getFocus();
-    // Sigma draws what the reducer returns, so it starts from the attributes.
     const name = v.lang === 'zh-Hant' ? (a.nameZh ?? a.name) : a.name;
-    const out: Partial<NodeDisplayData> = {
-      ...a,
+    // Sigma hands every reducer a fresh copy of the attributes, so it is completed in place.
+    const out: Partial<NodeDisplayData> = Object.assign(a, {
       label: node === v.hoveredNode || node === v.selected ? name : shortLabelOf(name),
       size: nodeSizeFor(a, v),
-    };
+    });
     if (node === v.selected) out.highlighted = true;
     if (!focus) return out;
     if (focus.nodes.has(node)) {
@@ -114,7 +113,7 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
 
   const edgeReducer = (edge: string, a: AppEdgeAttributes): Partial<EdgeDisplayData> => {
     const focus = getFocus();
-    const out: Partial<EdgeDisplayData> = { ...a, label: null };
+    const out: Partial<EdgeDisplayData> = Object.assign(a, { label: null });
     const inFocus = focus?.edges.has(edge) ?? false;
     if (v.zoomedIn || inFocus || edge === v.hoveredEdge) out.label = v.relLabel(a.relType);
     if (edge === v.hoveredEdge) {
