@@ -189,15 +189,8 @@ async function syncNodes(
   }
 
   const elementIds = new Map<string, string>();
-  const jobs: { label: NodeLabel; batch: Neo4jNodeRow[]; fresh: boolean }[] = [];
-  for (const [label, rows] of nodesByLabel) {
-    const have = existing.get(label) ?? new Set<string>();
-    for (const fresh of [true, false]) {
-      const part = rows.filter((r) => have.has(r.id) !== fresh);
-      for (const batch of chunks(part, batchSize)) jobs.push({ label, batch, fresh });
-    }
-  }
-  await pipelined(jobs, async ({ label, batch, fresh }, live) => {
+  const jobs = batchJobs(nodesByLabel, (label, id) => !!existing.get(label)?.has(id), batchSize);
+  await pipelined(jobs, async ({ key: label, batch, fresh }, live) => {
     if (fresh) {
       const { map, params } = columnar(batch.map((r) => r.props));
       const result = await tx.run(
@@ -270,15 +263,8 @@ async function syncRels(
     }
   }
 
-  const jobs: { type: string; batch: Neo4jRelRow[]; fresh: boolean }[] = [];
-  for (const [type, rows] of relsByType) {
-    const have = existing.get(type) ?? new Map<string, string>();
-    for (const fresh of [true, false]) {
-      const part = rows.filter((r) => have.has(r.id) !== fresh);
-      for (const batch of chunks(part, batchSize)) jobs.push({ type, batch, fresh });
-    }
-  }
-  await pipelined(jobs, async ({ type, batch, fresh }, live) => {
+  const jobs = batchJobs(relsByType, (type, id) => !!existing.get(type)?.has(id), batchSize);
+  await pipelined(jobs, async ({ key: type, batch, fresh }, live) => {
     if (fresh) {
       // Ends are found by element id, so one statement per type serves every combination of end labels.
       const { map, params } = columnar(batch.map((r) => r.props));
@@ -342,6 +328,22 @@ export function columnar(rows: Neo4jProps[]): { map: string; params: Record<stri
     return `\`${key.replace(/`/g, '``')}\`: $p${k}[i]`;
   });
   return { map: `{${entries.join(', ')}}`, params };
+}
+
+/** Each group's rows in batches: those not in the database yet (`fresh`, to create), then those to compare. */
+function batchJobs<K, R extends { id: string }>(
+  groups: Map<K, R[]>,
+  exists: (key: K, id: string) => boolean,
+  batchSize: number,
+): { key: K; batch: R[]; fresh: boolean }[] {
+  const jobs: { key: K; batch: R[]; fresh: boolean }[] = [];
+  for (const [key, rows] of groups) {
+    for (const fresh of [true, false]) {
+      const part = rows.filter((r) => exists(key, r.id) !== fresh);
+      for (const batch of chunks(part, batchSize)) jobs.push({ key, batch, fresh });
+    }
+  }
+  return jobs;
 }
 
 /**

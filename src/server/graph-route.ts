@@ -1,6 +1,7 @@
 // GET /api/graph: the laid-out graph, serialised once, so reloading the page costs a 304 at most.
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
+import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyInstance } from 'fastify';
 import type { SerializedGraph } from 'graphology-types';
 
@@ -27,23 +28,12 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
     .some((t) => t === etag || t === '*');
 }
 
-/** True unless the client did not list gzip or refused it with q=0. */
-export function acceptsGzip(acceptEncoding: string | undefined): boolean {
-  if (!acceptEncoding) return false;
-  return acceptEncoding.split(',').some((part) => {
-    const [coding, ...params] = part.trim().toLowerCase().split(';');
-    if (coding !== 'gzip' && coding !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
-
 export function registerGraphRoute(app: FastifyInstance, graph: CachedGraph): void {
   app.get('/api/graph', async (request, reply) => {
     reply.header('etag', graph.etag).header('cache-control', 'no-cache').header('vary', 'accept-encoding');
     if (matches(request.headers['if-none-match'], graph.etag)) return reply.code(304).send();
     reply.type('application/json; charset=utf-8');
-    if (acceptsGzip(request.headers['accept-encoding'])) {
+    if (negotiate(request.headers['accept-encoding'] ?? '', ['gzip'])) {
       return reply.header('content-encoding', 'gzip').send(graph.gzipped);
     }
     return reply.send(graph.body);
