@@ -21,8 +21,11 @@ export interface AppNodeAttributes extends NodeAttributes {
 }
 
 export interface AppEdgeAttributes extends EdgeAttributes {
-  /** Sigma edge program: 'arrow' (sigma's default, straight) or 'curved' (two nodes share several relationships). */
-  type: 'arrow' | 'curved';
+  /**
+   * The edge's shape: 'line' (straight) or 'curved' (two nodes share several relationships). The reducer
+   * swaps in the arrow-headed program of the same shape (EDGE_ARROW_TYPE) where direction should show.
+   */
+  type: 'line' | 'curved';
   curvature: number;
   size: number;
   color: string;

@@ -74,6 +74,20 @@ describe('graph view', () => {
     }, target);
     expect(colors[0]).toBe(CATEGORY_COLORS.Economy);
     expect(colors[1]).not.toBe('#dde1e6');
+    // Direction shows on the highlighted relationships only; the rest of the overview stays plain lines.
+    const programs = await page.evaluate(({ node }) => {
+      const sigma = window.__apecKg?.sigma;
+      const g = window.__apecKg?.graph;
+      if (!sigma || !g) throw new Error('no graph');
+      const own = g.edges(node).map((e) => sigma.getEdgeDisplayData(e)?.type);
+      const other = g.findEdge((_e, _a, s, t) => s !== node && t !== node) as string;
+      return { own, other: sigma.getEdgeDisplayData(other)?.type };
+    }, target);
+    expect(programs.own.length).toBeGreaterThan(0);
+    for (const type of programs.own) expect(['arrow', 'curvedArrow']).toContain(type);
+    expect(['line', 'curved']).toContain(programs.other);
+    await h.waitForRender(page);
+    expect(h.pageErrors(page)).toEqual([]);
     // Leave over an empty corner of the canvas (not off it), so sigma also clears its own hover drawing.
     const box = await page.locator('#graph').boundingBox();
     if (!box) throw new Error('no canvas');

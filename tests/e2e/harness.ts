@@ -43,6 +43,8 @@ export interface Harness {
   context: BrowserContext;
   /** Opens the explorer at a path relative to the server ('/?sel=TWN') and waits until the graph is ready. */
   openPage(path?: string): Promise<Page>;
+  /** Uncaught errors the page has thrown since openPage (a failing draw inside sigma surfaces only here). */
+  pageErrors(page: Page): string[];
   /** Page coordinates of a node's centre, from sigma's graphToViewport and the canvas position. */
   nodeScreenPosition(page: Page, node: string): Promise<ScreenPoint>;
   /**
@@ -83,6 +85,8 @@ export async function testNeo4jWithGraph(): Promise<Neo4jConfig> {
   return cfg;
 }
 
+const errorsOf = new WeakMap<Page, string[]>();
+
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   await ensureBuilt();
   const wanted = opts.neo4j === undefined ? 'test' : opts.neo4j;
@@ -122,6 +126,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     async openPage(path = '/') {
       const page = await context.newPage();
       const errors: string[] = [];
+      errorsOf.set(page, errors);
       page.on('pageerror', (err) => errors.push(err.message));
       await page.goto(new URL(path, server.url).href);
       await page.waitForFunction(() => window.__apecKg !== undefined);
@@ -133,6 +138,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
         );
       }
       return page;
+    },
+    pageErrors(page) {
+      return errorsOf.get(page) ?? [];
     },
     async nodeScreenPosition(page, node) {
       return page.evaluate((id) => {

@@ -41,7 +41,7 @@ export function buildAppGraph(data: GraphResponse): AppGraph {
       e.source,
       e.target,
       Object.assign(a, {
-        type: (curvature === 0 ? 'arrow' : 'curved') as AppEdgeAttributes['type'],
+        type: (curvature === 0 ? 'line' : 'curved') as AppEdgeAttributes['type'],
         curvature,
         size: 1,
         color: EDGE_COLOR,

@@ -8,6 +8,14 @@ import type { SizeMode } from '../url-state.js';
 export const DIM_NODE_COLOR = '#dde1e6';
 export const DIM_EDGE_COLOR = '#edeff2';
 export const FOCUS_EDGE_COLOR = '#5d6675';
+/**
+ * The program drawing each shape with an arrowhead. An arrowhead is a second instance per edge (straight)
+ * or a costlier fragment shader (curved); at overview zoom on thousands of edges that was most of the
+ * software-GPU time of the first frame (measured in bench:ui), so arrowheads show where they are legible:
+ * on the focused neighbourhood, on a hovered edge and once zoomed in.
+ */
+export const EDGE_ARROW_TYPE = { line: 'arrow', curved: 'curvedArrow' } as const;
+
 /** Beyond this many, forcing every label of a focus set would pile them up; the label grid decides instead. */
 const MAX_FORCED_LABELS = 14;
 
@@ -115,7 +123,10 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
     const focus = getFocus();
     const out: Partial<EdgeDisplayData> = Object.assign(a, { label: null });
     const inFocus = focus?.edges.has(edge) ?? false;
-    if (v.zoomedIn || inFocus || edge === v.hoveredEdge) out.label = v.relLabel(a.relType);
+    if (v.zoomedIn || inFocus || edge === v.hoveredEdge) {
+      out.label = v.relLabel(a.relType);
+      out.type = EDGE_ARROW_TYPE[a.type];
+    }
     if (edge === v.hoveredEdge) {
       out.forceLabel = true;
       out.color = FOCUS_EDGE_COLOR;

@@ -1,9 +1,10 @@
 // Creates the sigma renderer with the programs and settings the explorer relies on.
-import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
 import type { EdgeProgramType } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AppEdgeAttributes, AppGraph, AppNodeAttributes, AppSigma } from '../context.js';
+import { EDGE_ARROW_TYPE } from './reducers.js';
 
 export const LABEL_FONT =
   'system-ui, "Noto Sans CJK TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", "Segoe UI", sans-serif';
@@ -18,12 +19,17 @@ const asProgram = (p: EdgeProgramType): EdgeProgramType<AppNodeAttributes, AppEd
   p as unknown as EdgeProgramType<AppNodeAttributes, AppEdgeAttributes>;
 
 export function createRenderer(container: HTMLElement, graph: AppGraph, opts: RendererOptions): AppSigma {
-  // Every registered program is compiled at start-up, used or not: the curved one only when some edge bends.
+  // Every registered program is compiled at start-up, used or not: the curved ones only when some edge bends.
   const curved = graph.someEdge((_e, a) => a.type === 'curved');
   return new Sigma<AppNodeAttributes, AppEdgeAttributes>(graph, container, {
-    // 'arrow' is one of sigma's default programs, which are always registered; reusing it saves compiling a copy.
-    defaultEdgeType: 'arrow',
-    edgeProgramClasses: curved ? { curved: asProgram(EdgeCurvedArrowProgram) } : {},
+    // 'line' and 'arrow' are sigma's default programs, which are always registered.
+    defaultEdgeType: 'line',
+    edgeProgramClasses: curved
+      ? {
+          curved: asProgram(EdgeCurveProgram),
+          [EDGE_ARROW_TYPE.curved]: asProgram(EdgeCurvedArrowProgram),
+        }
+      : {},
     renderEdgeLabels: true,
     // Edge hover is found by geometry (edge-hit.ts): sigma's edge events cost a second render of every edge.
     enableEdgeEvents: false,

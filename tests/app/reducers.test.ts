@@ -1,0 +1,99 @@
+// What the reducers tell sigma to draw: arrowheads only where direction is legible and asked for.
+import { describe, expect, it } from 'vitest';
+import type { GraphResponse } from '../../src/app/api.js';
+import type { AppEdgeAttributes } from '../../src/app/context.js';
+import { buildAppGraph } from '../../src/app/graph/build-graph.js';
+import { createReducers, currentFocus, type Focus, type ViewState } from '../../src/app/graph/reducers.js';
+
+const PROV = [{ source: 'src', section: '1', quote: 'q' }];
+
+function fixture() {
+  const node = (key: string, x: number) => ({
+    key,
+    attributes: {
+      label: key,
+      name: key,
+      category: 'Economy',
+      aliases: [],
+      props: {},
+      prov: PROV,
+      x,
+      y: 0,
+      size: 5,
+    },
+  });
+  const edge = (key: string, source: string, target: string) => ({
+    key,
+    source,
+    target,
+    attributes: { relType: 'ATTENDED', props: {}, prov: PROV },
+  });
+  // a and b share two relationships (curved); b–c and c–d are alone (straight).
+  const data = {
+    nodes: [node('a', 0), node('b', 1), node('c', 2), node('d', 3)],
+    edges: [edge('ab1', 'a', 'b'), edge('ab2', 'b', 'a'), edge('bc', 'b', 'c'), edge('cd', 'c', 'd')],
+  } as unknown as GraphResponse;
+  return buildAppGraph(data);
+}
+
+function view(patch: Partial<ViewState> = {}): ViewState {
+  return {
+    lang: 'en',
+    sizeBy: 'degree',
+    hoveredNode: null,
+    hoveredEdge: null,
+    selected: null,
+    highlight: null,
+    zoomedIn: false,
+    relLabel: (t) => `rel:${t}`,
+    maxBetweenness: 0,
+    ...patch,
+  };
+}
+
+/** The display data sigma would draw for every edge, from a copy of its attributes as sigma passes them. */
+function drawnEdges(v: ViewState) {
+  const graph = fixture();
+  const focus: Focus | null = currentFocus(graph, v);
+  const { edgeReducer } = createReducers(graph, v, () => focus);
+  const out: Record<string, { type?: string; label?: string | null }> = {};
+  graph.forEachEdge((e, a) => {
+    const d = edgeReducer(e, { ...a } as AppEdgeAttributes);
+    out[e] = { type: d.type, label: d.label };
+  });
+  return out;
+}
+
+describe('edge reducer', () => {
+  it('draws the overview without arrowheads, curving parallel relationships', () => {
+    const edges = drawnEdges(view());
+    expect(edges).toEqual({
+      ab1: { type: 'curved', label: null },
+      ab2: { type: 'curved', label: null },
+      bc: { type: 'line', label: null },
+      cd: { type: 'line', label: null },
+    });
+  });
+
+  it('gives the hovered node’s relationships arrowheads and labels, and leaves the rest plain', () => {
+    const edges = drawnEdges(view({ hoveredNode: 'a' }));
+    expect(edges.ab1).toEqual({ type: 'curvedArrow', label: 'rel:ATTENDED' });
+    expect(edges.ab2).toEqual({ type: 'curvedArrow', label: 'rel:ATTENDED' });
+    expect(edges.bc).toEqual({ type: 'line', label: null });
+    expect(edges.cd).toEqual({ type: 'line', label: null });
+  });
+
+  it('gives the selected node’s relationships and a hovered relationship arrowheads', () => {
+    const edges = drawnEdges(view({ selected: 'd', hoveredEdge: 'ab1' }));
+    expect(edges.cd?.type).toBe('arrow');
+    expect(edges.ab1?.type).toBe('curvedArrow');
+    expect(edges.ab2?.type).toBe('curved');
+    expect(edges.bc?.type).toBe('line');
+  });
+
+  it('draws every arrowhead and label once zoomed in', () => {
+    const edges = drawnEdges(view({ zoomedIn: true }));
+    expect(Object.values(edges).map((e) => e.type)).toEqual(['curvedArrow', 'curvedArrow', 'arrow', 'arrow']);
+    expect(Object.values(edges).every((e) => e.label === 'rel:ATTENDED')).toBe(true);
+  });
+});
