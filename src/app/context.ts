@@ -22,8 +22,8 @@ export interface AppNodeAttributes extends NodeAttributes {
 
 export interface AppEdgeAttributes extends EdgeAttributes {
   /**
-   * The edge's shape: 'line' (straight) or 'curved' (two nodes share several relationships). The reducer
-   * swaps in the arrow-headed program of the same shape (EDGE_ARROW_TYPE) where direction should show.
+   * The edge's shape: 'line' (straight) or 'curved' (two nodes share several relationships, drawn with an
+   * arrowhead). The reducer swaps in sigma's 'arrow' for straight edges where direction should show.
    */
   type: 'line' | 'curved';
   curvature: number;

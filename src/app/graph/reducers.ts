@@ -9,12 +9,13 @@ export const DIM_NODE_COLOR = '#dde1e6';
 export const DIM_EDGE_COLOR = '#edeff2';
 export const FOCUS_EDGE_COLOR = '#5d6675';
 /**
- * The program drawing each shape with an arrowhead. An arrowhead is a second instance per edge (straight)
- * or a costlier fragment shader (curved); at overview zoom on thousands of edges that was most of the
- * software-GPU time of the first frame (measured in bench:ui), so arrowheads show where they are legible:
- * on the focused neighbourhood, on a hovered edge and once zoomed in.
+ * The program drawing each shape with an arrowhead. A straight arrow is a second instance per edge; at
+ * overview zoom on thousands of edges that was most of the software-GPU time of the first frame (measured
+ * in bench:ui), so straight edges get their arrowhead where it is legible: on the focused neighbourhood, on
+ * a hovered edge and once zoomed in. Curved edges (the few parallel ones) always have theirs, which saves
+ * compiling one more shader program at start-up.
  */
-export const EDGE_ARROW_TYPE = { line: 'arrow', curved: 'curvedArrow' } as const;
+export const EDGE_ARROW_TYPE = { line: 'arrow', curved: 'curved' } as const;
 
 /** Beyond this many, forcing every label of a focus set would pile them up; the label grid decides instead. */
 const MAX_FORCED_LABELS = 14;

@@ -1,5 +1,5 @@
 // Creates the sigma renderer with the programs and settings the explorer relies on.
-import EdgeCurveProgram, { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
+import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
 import type { EdgeProgramType } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
@@ -19,17 +19,12 @@ const asProgram = (p: EdgeProgramType): EdgeProgramType<AppNodeAttributes, AppEd
   p as unknown as EdgeProgramType<AppNodeAttributes, AppEdgeAttributes>;
 
 export function createRenderer(container: HTMLElement, graph: AppGraph, opts: RendererOptions): AppSigma {
-  // Every registered program is compiled at start-up, used or not: the curved ones only when some edge bends.
+  // Every registered program is compiled at start-up, used or not: the curved one only when some edge bends.
   const curved = graph.someEdge((_e, a) => a.type === 'curved');
   return new Sigma<AppNodeAttributes, AppEdgeAttributes>(graph, container, {
     // 'line' and 'arrow' are sigma's default programs, which are always registered.
     defaultEdgeType: 'line',
-    edgeProgramClasses: curved
-      ? {
-          curved: asProgram(EdgeCurveProgram),
-          [EDGE_ARROW_TYPE.curved]: asProgram(EdgeCurvedArrowProgram),
-        }
-      : {},
+    edgeProgramClasses: curved ? { [EDGE_ARROW_TYPE.curved]: asProgram(EdgeCurvedArrowProgram) } : {},
     renderEdgeLabels: true,
     // Edge hover is found by geometry (edge-hit.ts): sigma's edge events cost a second render of every edge.
     enableEdgeEvents: false,
