@@ -48,7 +48,9 @@ async function buildBarePage(outDir: string): Promise<void> {
 // Installed before any script of the page runs: it catches the page's handle as the page assigns it and
 // timestamps "drawn" and "ready" on the page's own clock (zero = navigation start), so the time the
 // benchmark's own messages take to reach a busy page never counts. A one-pixel read waits for the GPU to
-// finish the frame (gl.finish() does not in Chrome).
+// finish the frame (gl.finish() does not in Chrome). Sigma draws edges and nodes in separate WebGL contexts,
+// each with its own command stream, so every one of them is read: reading the nodes alone can return before
+// the edges are drawn.
 const initTiming = (handleName: string) => `(() => {
   const name = ${JSON.stringify(handleName)};
   const times = (window.__benchTimes = {});
@@ -57,9 +59,11 @@ const initTiming = (handleName: string) => `(() => {
     set(handle) {
       Object.defineProperty(window, name, { value: handle, writable: true, configurable: true });
       handle.drawn.then(() => {
-        const canvas = handle.sigma.getCanvases().nodes;
-        const gl = canvas.getContext('webgl2') || canvas.getContext('webgl');
-        if (gl) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+        for (const canvas of Object.values(handle.sigma.getCanvases())) {
+          // A 2D canvas (labels) answers null here, having a context of another kind.
+          const gl = canvas.getContext('webgl2') || canvas.getContext('webgl');
+          if (gl) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+        }
         times.drawn = performance.now();
       });
       handle.ready.then(() => { times.ready = performance.now(); });
