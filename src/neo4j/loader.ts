@@ -80,9 +80,18 @@ export async function loadIntoNeo4j(
 
     const total = kb.nodes.length + kb.edges.length;
     let done = 0;
-    const progress = (n: number) => {
-      done += n;
-      opts.onProgress?.(done, total);
+    const progress: Progress = {
+      failed: false,
+      add(n) {
+        done += n;
+        try {
+          opts.onProgress?.(done, total);
+        } catch (error) {
+          // Set before the next microtask: a statement answered in the same network read must not go on.
+          this.failed = true;
+          throw error;
+        }
+      },
     };
     const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS });
     await inTransaction(tx, async (t) => {
@@ -167,7 +176,7 @@ async function syncNodes(
   nodesByLabel: Map<NodeLabel, Neo4jNodeRow[]>,
   batchSize: number,
   report: LoadReport,
-  progress: (n: number) => void,
+  progress: Progress,
 ): Promise<Map<string, string>> {
   const existing = new Map<NodeLabel, Set<string>>();
   const found = await tx.run(
@@ -190,43 +199,47 @@ async function syncNodes(
 
   const elementIds = new Map<string, string>();
   const jobs = batchJobs(nodesByLabel, (label, id) => !!existing.get(label)?.has(id), batchSize);
-  await pipelined(jobs, async ({ key: label, batch, fresh }, live) => {
-    if (fresh) {
-      const { map, params } = columnar(batch.map((r) => r.props));
-      const result = await tx.run(
-        `UNWIND range(0, $count - 1) AS i CREATE (n:${label}) SET n = ${map} RETURN collect(elementId(n)) AS eids`,
-        { ...params, count: batch.length },
-      );
-      if (!live()) return;
-      const eids: string[] = result.records[0]?.get('eids') ?? [];
-      // collect() keeps the order of the rows, which is the order of range().
-      batch.forEach((row, i) => {
-        elementIds.set(row.id, eids[i] as string);
-      });
-      report.nodesCreated += result.summary.counters.updates().nodesCreated;
-    } else {
-      // `SET n = row.props` replaces every property, so a property removed from graph/ goes too; it runs
-      // only where something differs, which keeps an identical reload free of writes.
-      const result = await tx.run(
-        `UNWIND $rows AS row
+  await pipelined(
+    jobs,
+    async ({ key: label, batch, fresh }, live) => {
+      if (fresh) {
+        const { map, params } = columnar(batch.map((r) => r.props));
+        const result = await tx.run(
+          `UNWIND range(0, $count - 1) AS i CREATE (n:${label}) SET n = ${map} RETURN collect(elementId(n)) AS eids`,
+          { ...params, count: batch.length },
+        );
+        if (!live()) return;
+        const eids: string[] = result.records[0]?.get('eids') ?? [];
+        // collect() keeps the order of the rows, which is the order of range().
+        batch.forEach((row, i) => {
+          elementIds.set(row.id, eids[i] as string);
+        });
+        report.nodesCreated += result.summary.counters.updates().nodesCreated;
+      } else {
+        // `SET n = row.props` replaces every property, so a property removed from graph/ goes too; it runs
+        // only where something differs, which keeps an identical reload free of writes.
+        const result = await tx.run(
+          `UNWIND $rows AS row
          MATCH (n:${label} {id: row.id})
          WITH n, row, properties(n) <> row.props AS changed
          FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n = row.props)
          RETURN collect(row.id) AS ids, collect(elementId(n)) AS eids,
                 sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated`,
-        { rows: batch.map((r) => ({ id: r.id, props: r.props })) },
-      );
-      if (!live()) return;
-      const record = result.records[0];
-      const ids: string[] = record?.get('ids') ?? [];
-      const eids: string[] = record?.get('eids') ?? [];
-      ids.forEach((id, i) => {
-        elementIds.set(id, eids[i] as string);
-      });
-      report.nodesUpdated += toNumber(record?.get('updated'));
-    }
-    progress(batch.length);
-  });
+          { rows: batch.map((r) => ({ id: r.id, props: r.props })) },
+        );
+        if (!live()) return;
+        const record = result.records[0];
+        const ids: string[] = record?.get('ids') ?? [];
+        const eids: string[] = record?.get('eids') ?? [];
+        ids.forEach((id, i) => {
+          elementIds.set(id, eids[i] as string);
+        });
+        report.nodesUpdated += toNumber(record?.get('updated'));
+      }
+      progress.add(batch.length);
+    },
+    () => progress.failed,
+  );
   return elementIds;
 }
 
@@ -236,7 +249,7 @@ async function syncRels(
   elementIds: Map<string, string>,
   batchSize: number,
   report: LoadReport,
-  progress: (n: number) => void,
+  progress: Progress,
 ): Promise<void> {
   // type -> our id -> element id of every relationship we own.
   const existing = new Map<string, Map<string, string>>();
@@ -264,45 +277,49 @@ async function syncRels(
   }
 
   const jobs = batchJobs(relsByType, (type, id) => !!existing.get(type)?.has(id), batchSize);
-  await pipelined(jobs, async ({ key: type, batch, fresh }, live) => {
-    if (fresh) {
-      // Ends are found by element id, so one statement per type serves every combination of end labels.
-      const { map, params } = columnar(batch.map((r) => r.props));
-      const result = await tx.run(
-        `UNWIND range(0, $count - 1) AS i
+  await pipelined(
+    jobs,
+    async ({ key: type, batch, fresh }, live) => {
+      if (fresh) {
+        // Ends are found by element id, so one statement per type serves every combination of end labels.
+        const { map, params } = columnar(batch.map((r) => r.props));
+        const result = await tx.run(
+          `UNWIND range(0, $count - 1) AS i
          MATCH (a) WHERE elementId(a) = $from[i]
          MATCH (b) WHERE elementId(b) = $to[i]
          CREATE (a)-[r:${type}]->(b) SET r = ${map}`,
-        {
-          ...params,
-          count: batch.length,
-          from: batch.map((r) => elementIds.get(r.from)),
-          to: batch.map((r) => elementIds.get(r.to)),
-        },
-      );
-      if (!live()) return;
-      const created = result.summary.counters.updates().relationshipsCreated;
-      if (created !== batch.length) {
-        // Cannot happen while every end node was written above; failing rolls the whole load back.
-        throw new LoadError(
-          `Only ${created} of ${batch.length} new ${type} relationships found both end nodes`,
+          {
+            ...params,
+            count: batch.length,
+            from: batch.map((r) => elementIds.get(r.from)),
+            to: batch.map((r) => elementIds.get(r.to)),
+          },
         );
-      }
-      report.relsCreated += created;
-    } else {
-      const have = existing.get(type);
-      const result = await tx.run(
-        `UNWIND $rows AS row
+        if (!live()) return;
+        const created = result.summary.counters.updates().relationshipsCreated;
+        if (created !== batch.length) {
+          // Cannot happen while every end node was written above; failing rolls the whole load back.
+          throw new LoadError(
+            `Only ${created} of ${batch.length} new ${type} relationships found both end nodes`,
+          );
+        }
+        report.relsCreated += created;
+      } else {
+        const have = existing.get(type);
+        const result = await tx.run(
+          `UNWIND $rows AS row
          MATCH ()-[r]->() WHERE elementId(r) = row.eid AND properties(r) <> row.props
          SET r = row.props
          RETURN count(*) AS updated`,
-        { rows: batch.map((r) => ({ eid: have?.get(r.id), props: r.props })) },
-      );
-      if (!live()) return;
-      report.relsUpdated += toNumber(result.records[0]?.get('updated'));
-    }
-    progress(batch.length);
-  });
+          { rows: batch.map((r) => ({ eid: have?.get(r.id), props: r.props })) },
+        );
+        if (!live()) return;
+        report.relsUpdated += toNumber(result.records[0]?.get('updated'));
+      }
+      progress.add(batch.length);
+    },
+    () => progress.failed,
+  );
 }
 
 /**
@@ -354,11 +371,13 @@ function batchJobs<K, R extends { id: string }>(
 async function pipelined<T>(
   jobs: Iterable<T>,
   send: (job: T, live: () => boolean) => Promise<void>,
+  /** A failure detected outside the statements (a throwing progress callback). */
+  halted: () => boolean,
   depth = 2,
 ): Promise<void> {
   const inFlight: Promise<void>[] = [];
   let failed = false;
-  const live = () => !failed;
+  const live = () => !failed && !halted();
   try {
     for (const job of jobs) {
       if (inFlight.length >= depth) await inFlight.shift();
@@ -376,6 +395,12 @@ async function pipelined<T>(
     await Promise.allSettled(inFlight);
     throw error;
   }
+}
+
+/** Rows done so far, reported to onProgress; `failed` once the callback has thrown. */
+interface Progress {
+  failed: boolean;
+  add(n: number): void;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
