@@ -80,18 +80,9 @@ export async function loadIntoNeo4j(
 
     const total = kb.nodes.length + kb.edges.length;
     let done = 0;
-    const progress: Progress = {
-      failed: false,
-      add(n) {
-        done += n;
-        try {
-          opts.onProgress?.(done, total);
-        } catch (error) {
-          // Set before the next microtask: a statement answered in the same network read must not go on.
-          this.failed = true;
-          throw error;
-        }
-      },
+    const progress = (n: number) => {
+      done += n;
+      opts.onProgress?.(done, total);
     };
     const tx = session.beginTransaction({ timeout: opts.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS });
     await inTransaction(tx, async (t) => {
@@ -176,7 +167,7 @@ async function syncNodes(
   nodesByLabel: Map<NodeLabel, Neo4jNodeRow[]>,
   batchSize: number,
   report: LoadReport,
-  progress: Progress,
+  progress: (n: number) => void,
 ): Promise<Map<string, string>> {
   const existing = new Map<NodeLabel, Set<string>>();
   const found = await tx.run(
@@ -201,14 +192,28 @@ async function syncNodes(
   const jobs = batchJobs(nodesByLabel, (label, id) => !!existing.get(label)?.has(id), batchSize);
   await pipelined(
     jobs,
-    async ({ key: label, batch, fresh }, live) => {
+    ({ key: label, batch, fresh }) => {
       if (fresh) {
         const { map, params } = columnar(batch.map((r) => r.props));
-        const result = await tx.run(
+        return tx.run(
           `UNWIND range(0, $count - 1) AS i CREATE (n:${label}) SET n = ${map} RETURN collect(elementId(n)) AS eids`,
           { ...params, count: batch.length },
         );
-        if (!live()) return;
+      }
+      // `SET n = row.props` replaces every property, so a property removed from graph/ goes too; it runs
+      // only where something differs, which keeps an identical reload free of writes.
+      return tx.run(
+        `UNWIND $rows AS row
+         MATCH (n:${label} {id: row.id})
+         WITH n, row, properties(n) <> row.props AS changed
+         FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n = row.props)
+         RETURN collect(row.id) AS ids, collect(elementId(n)) AS eids,
+                sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated`,
+        { rows: batch.map((r) => ({ id: r.id, props: r.props })) },
+      );
+    },
+    ({ batch, fresh }, result) => {
+      if (fresh) {
         const eids: string[] = result.records[0]?.get('eids') ?? [];
         // collect() keeps the order of the rows, which is the order of range().
         batch.forEach((row, i) => {
@@ -216,18 +221,6 @@ async function syncNodes(
         });
         report.nodesCreated += result.summary.counters.updates().nodesCreated;
       } else {
-        // `SET n = row.props` replaces every property, so a property removed from graph/ goes too; it runs
-        // only where something differs, which keeps an identical reload free of writes.
-        const result = await tx.run(
-          `UNWIND $rows AS row
-         MATCH (n:${label} {id: row.id})
-         WITH n, row, properties(n) <> row.props AS changed
-         FOREACH (_ IN CASE WHEN changed THEN [1] ELSE [] END | SET n = row.props)
-         RETURN collect(row.id) AS ids, collect(elementId(n)) AS eids,
-                sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated`,
-          { rows: batch.map((r) => ({ id: r.id, props: r.props })) },
-        );
-        if (!live()) return;
         const record = result.records[0];
         const ids: string[] = record?.get('ids') ?? [];
         const eids: string[] = record?.get('eids') ?? [];
@@ -236,9 +229,8 @@ async function syncNodes(
         });
         report.nodesUpdated += toNumber(record?.get('updated'));
       }
-      progress.add(batch.length);
+      progress(batch.length);
     },
-    () => progress.failed,
   );
   return elementIds;
 }
@@ -249,7 +241,7 @@ async function syncRels(
   elementIds: Map<string, string>,
   batchSize: number,
   report: LoadReport,
-  progress: Progress,
+  progress: (n: number) => void,
 ): Promise<void> {
   // type -> our id -> element id of every relationship we own.
   const existing = new Map<string, Map<string, string>>();
@@ -279,11 +271,11 @@ async function syncRels(
   const jobs = batchJobs(relsByType, (type, id) => !!existing.get(type)?.has(id), batchSize);
   await pipelined(
     jobs,
-    async ({ key: type, batch, fresh }, live) => {
+    ({ key: type, batch, fresh }) => {
       if (fresh) {
         // Ends are found by element id, so one statement per type serves every combination of end labels.
         const { map, params } = columnar(batch.map((r) => r.props));
-        const result = await tx.run(
+        return tx.run(
           `UNWIND range(0, $count - 1) AS i
          MATCH (a) WHERE elementId(a) = $from[i]
          MATCH (b) WHERE elementId(b) = $to[i]
@@ -295,7 +287,18 @@ async function syncRels(
             to: batch.map((r) => elementIds.get(r.to)),
           },
         );
-        if (!live()) return;
+      }
+      const have = existing.get(type);
+      return tx.run(
+        `UNWIND $rows AS row
+         MATCH ()-[r]->() WHERE elementId(r) = row.eid AND properties(r) <> row.props
+         SET r = row.props
+         RETURN count(*) AS updated`,
+        { rows: batch.map((r) => ({ eid: have?.get(r.id), props: r.props })) },
+      );
+    },
+    ({ key: type, batch, fresh }, result) => {
+      if (fresh) {
         const created = result.summary.counters.updates().relationshipsCreated;
         if (created !== batch.length) {
           // Cannot happen while every end node was written above; failing rolls the whole load back.
@@ -305,20 +308,10 @@ async function syncRels(
         }
         report.relsCreated += created;
       } else {
-        const have = existing.get(type);
-        const result = await tx.run(
-          `UNWIND $rows AS row
-         MATCH ()-[r]->() WHERE elementId(r) = row.eid AND properties(r) <> row.props
-         SET r = row.props
-         RETURN count(*) AS updated`,
-          { rows: batch.map((r) => ({ eid: have?.get(r.id), props: r.props })) },
-        );
-        if (!live()) return;
         report.relsUpdated += toNumber(result.records[0]?.get('updated'));
       }
-      progress.add(batch.length);
+      progress(batch.length);
     },
-    () => progress.failed,
   );
 }
 
@@ -366,26 +359,34 @@ function batchJobs<K, R extends { id: string }>(
 /**
  * Sends the next statement while the database still works on the previous one: the client packs
  * parameters on one core while Neo4j writes on the other. Statements of one transaction still run in order.
- * Once one fails, the others are left to settle without effect: `live()` turns false for them.
+ * Each answer is applied synchronously in its own callback, so a throw there (a failed check, a throwing
+ * progress callback) marks the load failed before any other answer, even one from the same network read,
+ * is applied: after a failure nothing more is counted or reported.
  */
-async function pipelined<T>(
+async function pipelined<T, R>(
   jobs: Iterable<T>,
-  send: (job: T, live: () => boolean) => Promise<void>,
-  /** A failure detected outside the statements (a throwing progress callback). */
-  halted: () => boolean,
+  send: (job: T) => Promise<R>,
+  apply: (job: T, result: R) => void,
   depth = 2,
 ): Promise<void> {
   const inFlight: Promise<void>[] = [];
   let failed = false;
-  const live = () => !failed && !halted();
+  const fail = (error: unknown): never => {
+    failed = true;
+    throw error;
+  };
   try {
     for (const job of jobs) {
       if (inFlight.length >= depth) await inFlight.shift();
       inFlight.push(
-        send(job, live).catch((error: unknown) => {
-          failed = true;
-          throw error;
-        }),
+        send(job).then((result) => {
+          if (failed) return;
+          try {
+            apply(job, result);
+          } catch (error) {
+            fail(error);
+          }
+        }, fail),
       );
     }
     while (inFlight.length > 0) await inFlight.shift();
@@ -395,12 +396,6 @@ async function pipelined<T>(
     await Promise.allSettled(inFlight);
     throw error;
   }
-}
-
-/** Rows done so far, reported to onProgress; `failed` once the callback has thrown. */
-interface Progress {
-  failed: boolean;
-  add(n: number): void;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
