@@ -7,7 +7,7 @@ import { createReducers, currentFocus, type Focus, type ViewState } from '../../
 
 const PROV = [{ source: 'src', section: '1', quote: 'q' }];
 
-function fixture() {
+function fixture(spokes = 0) {
   const node = (key: string, x: number) => ({
     key,
     attributes: {
@@ -29,9 +29,17 @@ function fixture() {
     attributes: { relType: 'ATTENDED', props: {}, prov: PROV },
   });
   // a and b share two relationships (curved); b–c and c–d are alone (straight).
+  // With spokes, d is also a hub joined to that many leaves.
+  const leaves = Array.from({ length: spokes }, (_, i) => `leaf${i}`);
   const data = {
-    nodes: [node('a', 0), node('b', 1), node('c', 2), node('d', 3)],
-    edges: [edge('ab1', 'a', 'b'), edge('ab2', 'b', 'a'), edge('bc', 'b', 'c'), edge('cd', 'c', 'd')],
+    nodes: [node('a', 0), node('b', 1), node('c', 2), node('d', 3), ...leaves.map((l, i) => node(l, 4 + i))],
+    edges: [
+      edge('ab1', 'a', 'b'),
+      edge('ab2', 'b', 'a'),
+      edge('bc', 'b', 'c'),
+      edge('cd', 'c', 'd'),
+      ...leaves.map((l) => edge(`d-${l}`, 'd', l)),
+    ],
   } as unknown as GraphResponse;
   return buildAppGraph(data);
 }
@@ -52,14 +60,14 @@ function view(patch: Partial<ViewState> = {}): ViewState {
 }
 
 /** The display data sigma would draw for every edge, from a copy of its attributes as sigma passes them. */
-function drawnEdges(v: ViewState) {
-  const graph = fixture();
+function drawnEdges(v: ViewState, spokes = 0) {
+  const graph = fixture(spokes);
   const focus: Focus | null = currentFocus(graph, v);
   const { edgeReducer } = createReducers(graph, v, () => focus);
-  const out: Record<string, { type?: string; label?: string | null }> = {};
+  const out: Record<string, { type?: string; label?: string | null; forceLabel?: boolean }> = {};
   graph.forEachEdge((e, a) => {
     const d = edgeReducer(e, { ...a } as AppEdgeAttributes);
-    out[e] = { type: d.type, label: d.label };
+    out[e] = { type: d.type, label: d.label, ...(d.forceLabel ? { forceLabel: true } : {}) };
   });
   return out;
 }
@@ -77,8 +85,8 @@ describe('edge reducer', () => {
 
   it('gives the hovered node’s relationships arrowheads and labels, and leaves the rest plain', () => {
     const edges = drawnEdges(view({ hoveredNode: 'a' }));
-    expect(edges.ab1).toEqual({ type: 'curved', label: 'rel:ATTENDED' });
-    expect(edges.ab2).toEqual({ type: 'curved', label: 'rel:ATTENDED' });
+    expect(edges.ab1).toEqual({ type: 'curved', label: 'rel:ATTENDED', forceLabel: true });
+    expect(edges.ab2).toEqual({ type: 'curved', label: 'rel:ATTENDED', forceLabel: true });
     expect(edges.bc).toEqual({ type: 'line', label: null });
     expect(edges.cd).toEqual({ type: 'line', label: null });
   });
@@ -89,6 +97,18 @@ describe('edge reducer', () => {
     expect(edges.cd?.type).toBe('arrow');
     expect(edges.bc?.type).toBe('arrow');
     expect(edges.ab1?.type).toBe('curved');
+  });
+
+  it('does not stack a hub’s labels: its relationships get arrowheads, labels come with zoom or hover', () => {
+    const hub = drawnEdges(view({ selected: 'd' }), 20);
+    const spokes = Object.entries(hub).filter(([e]) => e.startsWith('d-') || e === 'cd');
+    expect(spokes).toHaveLength(21);
+    expect(spokes.every(([, d]) => d.type === 'arrow' && d.label === null && !d.forceLabel)).toBe(true);
+    const hovered = drawnEdges(view({ selected: 'd', hoveredEdge: 'd-leaf3' }), 20);
+    expect(hovered['d-leaf3']).toEqual({ type: 'arrow', label: 'rel:ATTENDED', forceLabel: true });
+    expect(hovered['d-leaf4']?.label).toBeNull();
+    const zoomed = drawnEdges(view({ selected: 'd', zoomedIn: true }), 20);
+    expect(zoomed['d-leaf4']?.label).toBe('rel:ATTENDED');
   });
 
   it('draws every arrowhead and label once zoomed in', () => {

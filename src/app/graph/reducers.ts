@@ -124,10 +124,11 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
     const focus = getFocus();
     const out: Partial<EdgeDisplayData> = Object.assign(a, { label: null });
     const inFocus = focus?.edges.has(edge) ?? false;
-    if (v.zoomedIn || inFocus || edge === v.hoveredEdge) {
-      out.label = v.relLabel(a.relType);
-      out.type = EDGE_ARROW_TYPE[a.type];
-    }
+    // A hub's dozens of relationships would stack their labels around it; its neighbourhood gets arrowheads,
+    // and labels come with zooming in, hovering a relationship or the details panel's grouped list.
+    const labelled = inFocus && (focus?.edges.size ?? 0) <= MAX_FORCED_LABELS;
+    if (v.zoomedIn || inFocus || edge === v.hoveredEdge) out.type = EDGE_ARROW_TYPE[a.type];
+    if (v.zoomedIn || labelled || edge === v.hoveredEdge) out.label = v.relLabel(a.relType);
     if (edge === v.hoveredEdge) {
       out.forceLabel = true;
       out.color = FOCUS_EDGE_COLOR;
@@ -139,7 +140,7 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
       out.color = FOCUS_EDGE_COLOR;
       out.size = 2;
       out.zIndex = 2;
-      if (focus.edges.size <= MAX_FORCED_LABELS) out.forceLabel = true;
+      if (labelled) out.forceLabel = true;
     } else if (focus.only) {
       out.hidden = true;
     } else if (edge !== v.hoveredEdge) {
