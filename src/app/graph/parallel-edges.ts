@@ -17,27 +17,35 @@ const STEP = 0.5;
  * pair's canonical direction get the opposite sign to land on the side their offset means.
  */
 export function parallelEdgeCurvatures(edges: Iterable<EdgeEnds>): Map<string, number> {
-  // Keyed by the pair's smaller then larger end: nested maps, because building a pair key string per edge
-  // costs more than the rest of this function on large graphs.
-  const byLow = new Map<string, Map<string, EdgeEnds[]>>();
-  for (const e of edges) {
-    const [low, high] = e.source < e.target ? [e.source, e.target] : [e.target, e.source];
-    let byHigh = byLow.get(low);
-    if (!byHigh) {
-      byHigh = new Map();
-      byLow.set(low, byHigh);
+  // Pairs are keyed by a number made from their ends' indices: string keys per edge, or a map per node, were
+  // most of this function's time on graphs of thousands of nodes. Most pairs have one edge, kept unwrapped.
+  const index = new Map<string, number>();
+  const indexOf = (node: string): number => {
+    let i = index.get(node);
+    if (i === undefined) {
+      i = index.size;
+      index.set(node, i);
     }
-    const list = byHigh.get(high);
-    if (list) list.push(e);
-    else byHigh.set(high, [e]);
+    return i;
+  };
+  const pairs = new Map<number, EdgeEnds | EdgeEnds[]>();
+  const list: EdgeEnds[] = [];
+  for (const e of edges) {
+    list.push(e);
+    const s = indexOf(e.source);
+    const t = indexOf(e.target);
+    // Exact while both indices stay below 2^26 (67 million nodes), far beyond what a page can draw.
+    const pair = s < t ? s * 2 ** 26 + t : t * 2 ** 26 + s;
+    const seen = pairs.get(pair);
+    if (seen === undefined) pairs.set(pair, e);
+    else if (Array.isArray(seen)) seen.push(e);
+    else pairs.set(pair, [seen, e]);
   }
   const out = new Map<string, number>();
-  for (const group of [...byLow.values()].flatMap((byHigh) => [...byHigh.values()])) {
+  for (const e of list) out.set(e.key, 0);
+  for (const group of pairs.values()) {
+    if (!Array.isArray(group)) continue;
     const n = group.length;
-    if (n === 1) {
-      out.set((group[0] as EdgeEnds).key, 0);
-      continue;
-    }
     const step = Math.min(STEP, (2 * MAX_CURVATURE) / (n - 1));
     // Self-loops cannot be told apart by direction; their order alone spreads them. Code-point order: any
     // stable order will do, and localeCompare's first call loads collation data before the first drawing.
