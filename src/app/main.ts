@@ -4,6 +4,7 @@ import { createApiClient } from './api.js';
 import type { AppContext, AppGraph, AppSigma } from './context.js';
 import { applyFilters, filterSpecChanged } from './graph/apply-filters.js';
 import { buildAppGraph } from './graph/build-graph.js';
+import { isFilterActive } from './graph/filters.js';
 import { flyToNode } from './graph/camera.js';
 import { createGraphController } from './graph/controller.js';
 import { createLocalizer } from './i18n.js';
@@ -77,7 +78,8 @@ async function main(handle: TestHandle): Promise<void> {
   }
 
   const initial = store.get();
-  applyFilters(graph, initial);
+  // Everything starts visible; a shared link with filters hides its part before the first drawing.
+  if (isFilterActive(initial)) applyFilters(graph, initial);
   performance.mark('apec:graph-built');
   const controller = createGraphController(byId('graph'), graph, {
     lang: i18n.lang,

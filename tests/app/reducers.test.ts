@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { GraphResponse } from '../../src/app/api.js';
 import type { AppEdgeAttributes } from '../../src/app/context.js';
 import { buildAppGraph } from '../../src/app/graph/build-graph.js';
+import { computeVisibility, isFilterActive } from '../../src/app/graph/filters.js';
 import { createReducers, currentFocus, type Focus, type ViewState } from '../../src/app/graph/reducers.js';
+import { DEFAULT_STATE } from '../../src/app/url-state.js';
 
 const PROV = [{ source: 'src', section: '1', quote: 'q' }];
 
@@ -115,5 +117,17 @@ describe('edge reducer', () => {
     const edges = drawnEdges(view({ zoomedIn: true }));
     expect(Object.values(edges).map((e) => e.type)).toEqual(['curved', 'curved', 'arrow', 'arrow']);
     expect(Object.values(edges).every((e) => e.label === 'rel:ATTENDED')).toBe(true);
+  });
+});
+
+describe('buildAppGraph', () => {
+  it('starts with everything visible, as the default filters would leave it (the page skips them then)', () => {
+    const graph = fixture(3);
+    expect(isFilterActive(DEFAULT_STATE)).toBe(false);
+    const { hiddenNodes, hiddenEdges } = computeVisibility(graph, DEFAULT_STATE);
+    expect(hiddenNodes.size + hiddenEdges.size).toBe(0);
+    expect(graph.everyNode((_n, a) => a.hidden === false)).toBe(true);
+    expect(graph.everyEdge((_e, a) => a.hidden === false)).toBe(true);
+    expect(isFilterActive({ ...DEFAULT_STATE, hiddenLabels: ['Economy'] })).toBe(true);
   });
 });

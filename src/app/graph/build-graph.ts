@@ -25,6 +25,7 @@ export function buildAppGraph(data: GraphResponse): AppGraph {
         y0: y,
         size: a.size ?? 4,
         color: CATEGORY_COLORS[a.category] ?? FALLBACK_COLOR,
+        hidden: false,
       }),
     );
   }
@@ -45,6 +46,7 @@ export function buildAppGraph(data: GraphResponse): AppGraph {
         curvature,
         size: 1,
         color: EDGE_COLOR,
+        hidden: false,
       }),
     );
   });
