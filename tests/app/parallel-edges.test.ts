@@ -57,11 +57,17 @@ describe('parallelEdgeCurvatures', () => {
       { key: `n${i}+1`, source: `n${i}`, target: `n${i + 1}` },
       { key: `n${i}+2`, source: `n${i}`, target: `n${i + 2}` },
     ]).flat();
-    edges.push({ key: 'again', source: 'n2999', target: 'n2998' }, { key: 'loop1', source: 'n5', target: 'n5' });
+    edges.push(
+      { key: 'again', source: 'n2999', target: 'n2998' },
+      { key: 'loop1', source: 'n5', target: 'n5' },
+    );
     edges.push({ key: 'loop2', source: 'n5', target: 'n5' });
     const c = parallelEdgeCurvatures(edges);
     expect(c.size).toBe(edges.length);
-    const bent = [...c].filter(([, v]) => v !== 0).map(([k]) => k).sort();
+    const bent = [...c]
+      .filter(([, v]) => v !== 0)
+      .map(([k]) => k)
+      .sort();
     expect(bent).toEqual(['again', 'loop1', 'loop2', 'n2998+1']);
     expect(c.get('loop1')).toBe(-(c.get('loop2') as number));
   });
