@@ -45,7 +45,10 @@ export function createGraphController(
   };
   let focus: Focus | null = currentFocus(graph, view);
   const reducers = createReducers(graph, view, () => focus);
-  const sigma = createRenderer(container, graph, reducers);
+  const sigma = createRenderer(container, graph, {
+    ...reducers,
+    boxedLabels: () => [view.hoveredNode, view.selected],
+  });
   view.zoomedIn = sigma.getCamera().ratio < EDGE_LABEL_RATIO;
 
   const update = () => {
