@@ -1,10 +1,10 @@
 // Creates the sigma renderer with the programs and settings the explorer relies on.
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
-import { drawDiscNodeLabel, type EdgeProgramType, type NodeLabelDrawingFunction } from 'sigma/rendering';
+import type { EdgeProgramType } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AppEdgeAttributes, AppGraph, AppNodeAttributes, AppSigma } from '../context.js';
-import { type Box, hoverBox, LabelPlacer, labelBox } from './label-placement.js';
+import { nonOverlappingLabels } from './label-drawer.js';
 import { EDGE_ARROW_TYPE } from './reducers.js';
 
 export const LABEL_FONT =
@@ -15,53 +15,6 @@ export interface RendererOptions {
   edgeReducer: (edge: string, a: AppEdgeAttributes) => Partial<EdgeDisplayData>;
   /** Nodes sigma draws with a boxed label on top of the rest (hovered, selected). */
   boxedLabels: () => (string | null)[];
-}
-
-type LabelDrawer = NodeLabelDrawingFunction<AppNodeAttributes, AppEdgeAttributes>;
-
-/**
- * Sigma's label drawer, skipping a grid-chosen label that would overlap one already drawn, a forced label
- * (focus, path, query result) or a boxed one. Forced and boxed labels are reserved before any is drawn, as
- * sigma draws grid labels first.
- */
-function nonOverlappingLabels(graph: AppGraph, boxed: () => (string | null)[]) {
-  const placer = new LabelPlacer();
-  let renderer: AppSigma | null = null;
-  let pending = true;
-  const reserved = (ctx: CanvasRenderingContext2D, r: AppSigma): Box[] => {
-    const boxes: Box[] = [];
-    const onTop = new Set(boxed());
-    const fontSize = r.getSetting('labelSize');
-    graph.forEachNode((node) => {
-      const d = r.getNodeDisplayData(node);
-      if (!d || d.hidden || !d.label || !(d.forceLabel || onTop.has(node))) return;
-      const { x, y } = r.framedGraphToViewport(d);
-      const width = ctx.measureText(d.label).width;
-      const box = onTop.has(node) ? hoverBox : labelBox;
-      boxes.push(box(x, y, r.scaleSize(d.size), width, fontSize));
-    });
-    return boxes;
-  };
-  const draw: LabelDrawer = (ctx, data, settings) => {
-    if (!data.label) return;
-    ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
-    if (pending) {
-      placer.reset(renderer ? reserved(ctx, renderer) : []);
-      pending = false;
-    }
-    if (!data.forceLabel) {
-      const width = ctx.measureText(data.label).width;
-      if (!placer.place(labelBox(data.x, data.y, data.size, width, settings.labelSize))) return;
-    }
-    drawDiscNodeLabel(ctx, data, settings);
-  };
-  const attach = (r: AppSigma) => {
-    renderer = r;
-    r.on('beforeRender', () => {
-      pending = true;
-    });
-  };
-  return { draw, attach };
 }
 
 // The programs are generic over attributes they never read; only the typing needs narrowing.
