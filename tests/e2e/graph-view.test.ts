@@ -52,6 +52,34 @@ describe('graph view', () => {
     expect(new URL(page.url()).searchParams.get('sel')).toBe('JPN');
   });
 
+  it('finds the node under the mouse from the frame after the first drawing, with nothing else happening', async () => {
+    // The first frame leaves out the hidden picking layer (deferred-picking.ts); the renderer must draw it by
+    // itself once that frame is on screen, not wait for the panels or a camera move to cause a frame.
+    const fresh = await h.context.newPage();
+    try {
+      await fresh.goto(new URL('/', h.server.url).href);
+      await fresh.waitForFunction(() => window.__apecKg?.sigma !== undefined);
+      const node = await h.isolatedNode(fresh, 'Economy');
+      // The renderer draws the picking layer in a task after the next frame: two frames leave room for it.
+      await fresh.evaluate(() => {
+        const sigma = window.__apecKg?.sigma;
+        if (!sigma) throw new Error('no renderer');
+        const w = window as unknown as { entered: string[] };
+        w.entered = [];
+        sigma.on('enterNode', ({ node }) => w.entered.push(node));
+        return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      });
+      const p = await h.nodeScreenPosition(fresh, node);
+      await fresh.mouse.move(p.x, p.y);
+      await fresh.waitForFunction(
+        (n) => (window as unknown as { entered: string[] }).entered.includes(n),
+        node,
+      );
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('highlights the hovered node and its neighbours and dims the rest', async () => {
     await page.keyboard.press('Escape');
     const isolated = await h.isolatedNode(page, 'Economy');

@@ -4,6 +4,7 @@ import Sigma from 'sigma';
 import type { EdgeProgramType } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AppEdgeAttributes, AppGraph, AppNodeAttributes, AppSigma } from '../context.js';
+import { deferNodePicking } from './deferred-picking.js';
 import { nonOverlappingLabels } from './label-drawer.js';
 import { EDGE_ARROW_TYPE } from './reducers.js';
 
@@ -25,8 +26,10 @@ export function createRenderer(container: HTMLElement, graph: AppGraph, opts: Re
   // Every registered program is compiled at start-up, used or not: the curved one only when some edge bends.
   const curved = graph.someEdge((_e, a) => a.type === 'curved');
   const labels = nonOverlappingLabels(graph, opts.boxedLabels);
+  const picking = deferNodePicking();
   const sigma = new Sigma<AppNodeAttributes, AppEdgeAttributes>(graph, container, {
     defaultDrawNodeLabel: labels.draw,
+    nodeProgramClasses: { circle: picking.Program },
     // 'line' and 'arrow' are sigma's default programs, which are always registered.
     defaultEdgeType: 'line',
     edgeProgramClasses: curved ? { [EDGE_ARROW_TYPE.curved]: asProgram(EdgeCurvedArrowProgram) } : {},
@@ -57,5 +60,8 @@ export function createRenderer(container: HTMLElement, graph: AppGraph, opts: Re
   // The first drawing happens inside sigma's constructor, before boxed labels can be reserved: a link that
   // opens with a selection gets a second one.
   if (opts.boxedLabels().some((node) => node !== null)) sigma.scheduleRender();
+  // Once the first frame is on screen: drawing the picking layer in the same frame would hold the frame back
+  // until the GPU has compiled its shader.
+  requestAnimationFrame(() => setTimeout(() => picking.enable(sigma.getRenderParams())));
   return sigma;
 }
