@@ -115,7 +115,14 @@ describe('graph view', () => {
     for (const type of programs.own) expect(['arrow', 'curved']).toContain(type);
     expect(programs.own).toContain('arrow');
     expect(programs.other).toBe('line');
-    await h.waitForRender(page);
+    // The hovered node is drawn again on top of its label box, by a program compiled on first use.
+    const centre = await h.samplePixels(page, [CATEGORY_COLORS.Economy], {
+      x: p.x - 1,
+      y: p.y - 1,
+      width: 3,
+      height: 3,
+    });
+    expect(centre.colorCounts[CATEGORY_COLORS.Economy]).toBe(9);
     expect(h.pageErrors(page)).toEqual([]);
     // Leave over an empty corner of the canvas (not off it), so sigma also clears its own hover drawing.
     const box = await page.locator('#graph').boundingBox();

@@ -55,7 +55,12 @@ export interface Harness {
   /** Resolves after sigma has drawn a frame that follows everything done so far. */
   waitForRender(page: Page): Promise<void>;
   /** Screenshots the graph canvas and counts its pixels (decoded in the page, so no image library is needed). */
-  samplePixels(page: Page, colors?: string[]): Promise<PixelStats>;
+  /** Pixel statistics of the graph area, or of clip (page coordinates) when given. */
+  samplePixels(
+    page: Page,
+    colors?: string[],
+    clip?: { x: number; y: number; width: number; height: number },
+  ): Promise<PixelStats>;
   /** Saves tests/screenshots/<name>.png (git-ignored; the lead copies current ones into the README). */
   screenshot(page: Page, name: string): Promise<string>;
   close(): Promise<void>;
@@ -180,9 +185,9 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
         return best.n;
       }, category);
     },
-    async samplePixels(page, colors = []) {
+    async samplePixels(page, colors = [], clip) {
       await waitForRender(page);
-      const png = await page.locator('#graph').screenshot();
+      const png = clip ? await page.screenshot({ clip }) : await page.locator('#graph').screenshot();
       return page.evaluate(
         async ({ b64, colors }) => {
           const img = new Image();

@@ -1,9 +1,10 @@
 // Creates the sigma renderer with the programs and settings the explorer relies on.
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
-import type { EdgeProgramType } from 'sigma/rendering';
+import { EdgeArrowProgram, type EdgeProgramType, NodeCircleProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AppEdgeAttributes, AppGraph, AppNodeAttributes, AppSigma } from '../context.js';
+import { compiledOnFirstUse } from './compiled-on-first-use.js';
 import { deferNodePicking } from './deferred-picking.js';
 import { nonOverlappingLabels } from './label-drawer.js';
 import { EDGE_ARROW_TYPE } from './reducers.js';
@@ -30,9 +31,13 @@ export function createRenderer(container: HTMLElement, graph: AppGraph, opts: Re
   const sigma = new Sigma<AppNodeAttributes, AppEdgeAttributes>(graph, container, {
     defaultDrawNodeLabel: labels.draw,
     nodeProgramClasses: { circle: picking.Program },
-    // 'line' and 'arrow' are sigma's default programs, which are always registered.
+    nodeHoverProgramClasses: { circle: compiledOnFirstUse(NodeCircleProgram) },
     defaultEdgeType: 'line',
-    edgeProgramClasses: curved ? { [EDGE_ARROW_TYPE.curved]: asProgram(EdgeCurvedArrowProgram) } : {},
+    // Arrowheads on straight edges appear with a focus or when zoomed in.
+    edgeProgramClasses: {
+      [EDGE_ARROW_TYPE.line]: asProgram(compiledOnFirstUse(EdgeArrowProgram)),
+      ...(curved ? { [EDGE_ARROW_TYPE.curved]: asProgram(EdgeCurvedArrowProgram) } : {}),
+    },
     renderEdgeLabels: true,
     // Edge hover is found by geometry (edge-hit.ts): sigma's edge events cost a second render of every edge.
     enableEdgeEvents: false,
