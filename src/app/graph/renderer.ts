@@ -24,7 +24,8 @@ const asProgram = (p: EdgeProgramType): EdgeProgramType<AppNodeAttributes, AppEd
   p as unknown as EdgeProgramType<AppNodeAttributes, AppEdgeAttributes>;
 
 export function createRenderer(container: HTMLElement, graph: AppGraph, opts: RendererOptions): AppSigma {
-  // Every registered program is compiled at start-up, used or not: the curved one only when some edge bends.
+  // Sigma compiles every registered program at start-up, used or not: the curved one is registered only when some
+  // edge bends (it draws its own labels, so it cannot be wrapped in compiledOnFirstUse).
   const curved = graph.someEdge((_e, a) => a.type === 'curved');
   const labels = nonOverlappingLabels(graph, opts.boxedLabels);
   const picking = deferNodePicking();
