@@ -22,8 +22,8 @@ export interface AppNodeAttributes extends NodeAttributes {
 
 export interface AppEdgeAttributes extends EdgeAttributes {
   /**
-   * The edge's shape: 'line' (straight) or 'curved' (two nodes share several relationships, drawn with an
-   * arrowhead). The reducer swaps in sigma's 'arrow' for straight edges where direction should show.
+   * The edge's shape: 'line' (straight) or 'curved' (two nodes share several relationships). The reducer swaps
+   * in the arrowhead programs where direction should show (reducers.ts's EDGE_ARROW_TYPE).
    */
   type: 'line' | 'curved';
   curvature: number;

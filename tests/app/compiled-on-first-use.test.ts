@@ -62,11 +62,22 @@ describe('compiledOnFirstUse', () => {
     ]);
   });
 
-  it('uses sigma default label and hover drawing', () => {
-    const { Lazy } = recordingProgram();
-    const program = new Lazy(gl, null, undefined as never) as unknown as Record<string, unknown>;
+  it("uses sigma's default label and hover drawing until it exists, then the program's own", () => {
+    const drawLabel = () => {};
+    class Labelled {
+      readonly drawLabel = drawLabel;
+      constructor(_gl: WebGLRenderingContext, _buffer: WebGLFramebuffer | null, _renderer: never) {}
+      reallocate(_capacity: number) {}
+      process() {}
+      render() {}
+      kill() {}
+    }
+    const Lazy = compiledOnFirstUse(Labelled);
+    const program = new Lazy(gl, null, undefined as never) as unknown as Labelled & { drawHover: unknown };
     expect(program.drawLabel).toBeUndefined();
     expect(program.drawHover).toBeUndefined();
-    expect('drawLabel' in program && 'drawHover' in program).toBe(true);
+    program.reallocate(1);
+    expect(program.drawLabel).toBe(drawLabel);
+    expect(program.drawHover).toBeUndefined();
   });
 });

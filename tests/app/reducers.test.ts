@@ -75,7 +75,7 @@ function drawnEdges(v: ViewState, spokes = 0) {
 }
 
 describe('edge reducer', () => {
-  it('draws straight overview edges without arrowheads, curving parallel relationships', () => {
+  it('draws overview edges without arrowheads, curving parallel relationships', () => {
     const edges = drawnEdges(view());
     expect(edges).toEqual({
       ab1: { type: 'curved', label: null },
@@ -87,8 +87,8 @@ describe('edge reducer', () => {
 
   it('gives the hovered node’s relationships arrowheads and labels, and leaves the rest plain', () => {
     const edges = drawnEdges(view({ hoveredNode: 'a' }));
-    expect(edges.ab1).toEqual({ type: 'curved', label: 'rel:ATTENDED', forceLabel: true });
-    expect(edges.ab2).toEqual({ type: 'curved', label: 'rel:ATTENDED', forceLabel: true });
+    expect(edges.ab1).toEqual({ type: 'curvedArrow', label: 'rel:ATTENDED', forceLabel: true });
+    expect(edges.ab2).toEqual({ type: 'curvedArrow', label: 'rel:ATTENDED', forceLabel: true });
     expect(edges.bc).toEqual({ type: 'line', label: null });
     expect(edges.cd).toEqual({ type: 'line', label: null });
   });
@@ -115,7 +115,7 @@ describe('edge reducer', () => {
 
   it('draws every arrowhead and label once zoomed in', () => {
     const edges = drawnEdges(view({ zoomedIn: true }));
-    expect(Object.values(edges).map((e) => e.type)).toEqual(['curved', 'curved', 'arrow', 'arrow']);
+    expect(Object.values(edges).map((e) => e.type)).toEqual(['curvedArrow', 'curvedArrow', 'arrow', 'arrow']);
     expect(Object.values(edges).every((e) => e.label === 'rel:ATTENDED')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // The graph view in real Chromium: it draws, nodes respond to the mouse, and the language switch relabels.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { curveControlPoint } from '../../src/app/graph/edge-hit.js';
 import { createLocalizer } from '../../src/app/i18n.js';
 import { CATEGORY_COLORS } from '../../src/model/palette.js';
 import { type Harness, startHarness } from './harness.js';
@@ -112,7 +113,7 @@ describe('graph view', () => {
       return { own, other: sigma.getEdgeDisplayData(other)?.type };
     }, target);
     expect(programs.own.length).toBeGreaterThan(0);
-    for (const type of programs.own) expect(['arrow', 'curved']).toContain(type);
+    for (const type of programs.own) expect(['arrow', 'curvedArrow']).toContain(type);
     expect(programs.own).toContain('arrow');
     expect(programs.other).toBe('line');
     // The hovered node is drawn again on top of its label box, by a program compiled on first use.
@@ -222,6 +223,158 @@ describe('graph view', () => {
     await page.evaluate(() =>
       window.__apecKg?.sigma?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }),
     );
+  });
+
+  it('draws its first frame with one edge program and one node program, curves included', async () => {
+    // On software WebGL each program costs 70–185 ms on its first draw: the overview draws curves as pieces of
+    // the line program (line-programs.ts) and leaves the picking layer for later (deferred-picking.ts).
+    const fresh = await h.context.newPage();
+    try {
+      await fresh.addInitScript(() => {
+        const links = new Map<HTMLCanvasElement | OffscreenCanvas, number>();
+        for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+          const link = proto.linkProgram;
+          proto.linkProgram = function (this: WebGLRenderingContext, program: WebGLProgram) {
+            links.set(this.canvas, (links.get(this.canvas) ?? 0) + 1);
+            return link.call(this, program);
+          };
+        }
+        const w = window as unknown as { __apecKg?: unknown; linkedAtFirstDrawing?: Record<string, number> };
+        let handle: unknown;
+        Object.defineProperty(w, '__apecKg', {
+          configurable: true,
+          get: () => handle,
+          set(value: { drawn: Promise<void>; sigma?: { getCanvases(): Record<string, HTMLCanvasElement> } }) {
+            handle = value;
+            void value.drawn.then(() => {
+              const canvases = value.sigma?.getCanvases() ?? {};
+              w.linkedAtFirstDrawing = Object.fromEntries(
+                Object.entries(canvases).map(([layer, canvas]) => [layer, links.get(canvas) ?? 0]),
+              );
+            });
+          },
+        });
+      });
+      await fresh.goto(new URL('/', h.server.url).href);
+      await fresh.waitForFunction(() => 'linkedAtFirstDrawing' in window);
+      const seen = await fresh.evaluate(() => ({
+        linked: (window as unknown as { linkedAtFirstDrawing: Record<string, number> }).linkedAtFirstDrawing,
+        curved: window.__apecKg?.graph?.filterEdges((_e, a) => a.type === 'curved' && !a.hidden).length,
+      }));
+      expect(seen.curved).toBeGreaterThan(0);
+      expect(seen.linked.edges).toBe(1);
+      expect(seen.linked.nodes).toBe(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('draws parallel relationships as the same curves at overview zoom and zoomed in', async () => {
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('sel'));
+    // The curve that bends farthest from its chord on screen, its middle clear of every node.
+    const pick = await page.evaluate(() => {
+      const handle = window.__apecKg;
+      if (!handle?.sigma || !handle.graph) throw new Error('the explorer is not ready');
+      const { sigma, graph } = handle;
+      const { width, height } = sigma.getDimensions();
+      const screen = (n: string) => sigma.graphToViewport(graph.getNodeAttributes(n));
+      const nodes = graph.mapNodes((n) => ({ ...screen(n), r: sigma.getNodeDisplayData(n)?.size ?? 10 }));
+      let best: { edge: string; bend: number } | undefined;
+      graph.forEachEdge((edge, a, s, t) => {
+        if (a.type !== 'curved') return;
+        const p = screen(s);
+        const q = screen(t);
+        // Half the control point's offset (edge-hit.ts): where the curve's middle lies from the chord's.
+        const chord = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
+        const curve = {
+          x: chord.x + ((q.y - p.y) * a.curvature) / 2,
+          y: chord.y - ((q.x - p.x) * a.curvature) / 2,
+        };
+        const bend = Math.hypot(curve.x - chord.x, curve.y - chord.y);
+        for (const m of [chord, curve]) {
+          if (m.x < 40 || m.y < 40 || m.x > width - 40 || m.y > height - 40) return;
+          if (nodes.some((n) => Math.hypot(n.x - m.x, n.y - m.y) < n.r + 10)) return;
+        }
+        if (!best || bend > best.bend) best = { edge, bend };
+      });
+      if (!best) throw new Error('no curved relationship is on screen');
+      // Only this relationship stays drawn, dark, so the pixels tested are its own.
+      graph.forEachEdge((e) => {
+        if (e !== best?.edge) graph.setEdgeAttribute(e, 'hidden', true);
+      });
+      const { color, size } = graph.getEdgeAttributes(best.edge);
+      graph.mergeEdgeAttributes(best.edge, { color: '#000000', size: 2 });
+      sigma.setSetting('renderLabels', false);
+      return { ...best, color, size };
+    });
+    expect(pick.bend).toBeGreaterThan(8);
+    const probe = async () => {
+      await h.waitForRender(page);
+      const ends = await page.evaluate((edge) => {
+        const handle = window.__apecKg;
+        if (!handle?.sigma || !handle.graph) throw new Error('the explorer is not ready');
+        const { sigma, graph } = handle;
+        const rect = sigma.getContainer().getBoundingClientRect();
+        const at = (n: string) => {
+          const p = sigma.graphToViewport(graph.getNodeAttributes(n));
+          return { x: rect.left + p.x, y: rect.top + p.y };
+        };
+        return {
+          a: at(graph.source(edge)),
+          b: at(graph.target(edge)),
+          curvature: graph.getEdgeAttribute(edge, 'curvature'),
+          type: sigma.getEdgeDisplayData(edge)?.type,
+        };
+      }, pick.edge);
+      const c = curveControlPoint(ends.a, ends.b, ends.curvature);
+      const onCurve = { x: (ends.a.x + 2 * c.x + ends.b.x) / 4, y: (ends.a.y + 2 * c.y + ends.b.y) / 4 };
+      const onChord = { x: (ends.a.x + ends.b.x) / 2, y: (ends.a.y + ends.b.y) / 2 };
+      const ink = async (p: { x: number; y: number }) =>
+        (
+          await h.samplePixels(page, [], {
+            x: Math.round(p.x) - 2,
+            y: Math.round(p.y) - 2,
+            width: 5,
+            height: 5,
+          })
+        ).inkShare;
+      return { type: ends.type, curve: await ink(onCurve), chord: await ink(onChord) };
+    };
+    try {
+      const overview = await probe();
+      expect(overview.type).toBe('curved');
+      expect(overview.curve).toBeGreaterThan(0.2);
+      expect(overview.chord).toBe(0);
+      // Zoomed in, the exact curve program (with its arrowhead) takes over along the same path.
+      await page.evaluate((edge) => {
+        const handle = window.__apecKg;
+        if (!handle?.sigma || !handle.graph) throw new Error('the explorer is not ready');
+        const { sigma, graph } = handle;
+        const s = graph.getNodeAttributes(graph.source(edge));
+        const t = graph.getNodeAttributes(graph.target(edge));
+        const mid = sigma.viewportToFramedGraph(
+          sigma.graphToViewport({ x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 }),
+        );
+        sigma.getCamera().setState({ ...mid, ratio: 0.25, angle: 0 });
+      }, pick.edge);
+      await page.waitForFunction(
+        (edge) => window.__apecKg?.sigma?.getEdgeDisplayData(edge)?.type === 'curvedArrow',
+        pick.edge,
+      );
+      const zoomed = await probe();
+      expect(zoomed.curve).toBeGreaterThan(0.2);
+      expect(zoomed.chord).toBe(0);
+      expect(h.pageErrors(page)).toEqual([]);
+    } finally {
+      await page.evaluate(({ edge, color, size }) => {
+        const handle = window.__apecKg;
+        handle?.graph?.mergeEdgeAttributes(edge, { color, size });
+        handle?.graph?.forEachEdge((e) => handle.graph?.setEdgeAttribute(e, 'hidden', false));
+        handle?.sigma?.setSetting('renderLabels', true);
+        handle?.sigma?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+      }, pick);
+    }
   });
 
   it('switches UI strings and node labels to Traditional Chinese and back', async () => {

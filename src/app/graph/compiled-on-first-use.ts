@@ -1,9 +1,12 @@
 // Sigma compiles every registered program when it starts, drawn or not, and each compile holds the page's main
-// thread until the GPU process has linked it. Programs that only draw after an interaction (arrowheads on a
-// focused neighbourhood, the hovered node's layer) are compiled the first time sigma gives them something to draw.
+// thread until the GPU process has linked it. Programs that only draw after an interaction (arrowheads and exact
+// curves on a focused neighbourhood, the hovered node's layer) are compiled the first time sigma gives them
+// something to draw.
 import type { RenderParams } from 'sigma/types';
 
 interface ProgramLike {
+  drawLabel?: unknown;
+  drawHover?: unknown;
   reallocate(capacity: number): void;
   process(...args: never[]): void;
   render(params: RenderParams): void;
@@ -16,14 +19,9 @@ type ProgramClass = new (
   renderer: never,
 ) => ProgramLike;
 
-/**
- * Base, compiled on first use. Only for programs that draw their labels and hovers with sigma's defaults: the
- * wrapper cannot know a program's own drawLabel or drawHover before it exists.
- */
+/** Base, compiled on first use. */
 export function compiledOnFirstUse<P extends ProgramClass>(Base: P): P {
   class CompiledOnFirstUse {
-    readonly drawLabel = undefined;
-    readonly drawHover = undefined;
     private inner: ProgramLike | null = null;
 
     constructor(
@@ -31,6 +29,16 @@ export function compiledOnFirstUse<P extends ProgramClass>(Base: P): P {
       private readonly pickingBuffer: WebGLFramebuffer | null,
       private readonly renderer: never,
     ) {}
+
+    // Sigma asks for these only for items this program has processed, so the program exists by then; before,
+    // sigma's defaults apply.
+    get drawLabel(): unknown {
+      return this.inner?.drawLabel;
+    }
+
+    get drawHover(): unknown {
+      return this.inner?.drawHover;
+    }
 
     private program(): ProgramLike {
       this.inner ??= new Base(this.gl, this.pickingBuffer, this.renderer);

@@ -9,13 +9,13 @@ export const DIM_NODE_COLOR = '#dde1e6';
 export const DIM_EDGE_COLOR = '#edeff2';
 export const FOCUS_EDGE_COLOR = '#5d6675';
 /**
- * The program drawing each shape with an arrowhead. A straight arrow is a second instance per edge; at
- * overview zoom on thousands of edges that was most of the software-GPU time of the first frame (measured
- * in bench:ui), so straight edges get their arrowhead where it is legible: on the focused neighbourhood, on
- * a hovered edge and once zoomed in. Curved edges (the few parallel ones) always have theirs, which saves
- * compiling one more shader program at start-up.
+ * The program drawing each shape with an arrowhead. At overview zoom every edge is drawn by the line program
+ * (curves as straight pieces, line-programs.ts): an arrowhead is a second instance per edge and an exact curve
+ * a costlier shader, together most of the software-GPU time of the first frame (measured in bench:ui). Edges
+ * get their arrowheads, and curves their exact shape and curved labels, where they are legible: on the
+ * focused neighbourhood, on a hovered edge and once zoomed in.
  */
-export const EDGE_ARROW_TYPE = { line: 'arrow', curved: 'curved' } as const;
+export const EDGE_ARROW_TYPE = { line: 'arrow', curved: 'curvedArrow' } as const;
 
 /** Beyond this many, forcing every label of a focus set would pile them up; the label grid decides instead. */
 const MAX_FORCED_LABELS = 14;

@@ -7,6 +7,7 @@ import type { AppEdgeAttributes, AppGraph, AppNodeAttributes, AppSigma } from '.
 import { compiledOnFirstUse } from './compiled-on-first-use.js';
 import { deferNodePicking } from './deferred-picking.js';
 import { nonOverlappingLabels } from './label-drawer.js';
+import { CurveProgram, LineProgram } from './line-programs.js';
 import { EDGE_ARROW_TYPE } from './reducers.js';
 
 export const LABEL_FONT =
@@ -24,9 +25,6 @@ const asProgram = (p: EdgeProgramType): EdgeProgramType<AppNodeAttributes, AppEd
   p as unknown as EdgeProgramType<AppNodeAttributes, AppEdgeAttributes>;
 
 export function createRenderer(container: HTMLElement, graph: AppGraph, opts: RendererOptions): AppSigma {
-  // Sigma compiles every registered program at start-up, used or not: the curved one is registered only when some
-  // edge bends (it draws its own labels, so it cannot be wrapped in compiledOnFirstUse).
-  const curved = graph.someEdge((_e, a) => a.type === 'curved');
   const labels = nonOverlappingLabels(graph, opts.boxedLabels);
   const picking = deferNodePicking();
   const sigma = new Sigma<AppNodeAttributes, AppEdgeAttributes>(graph, container, {
@@ -34,10 +32,13 @@ export function createRenderer(container: HTMLElement, graph: AppGraph, opts: Re
     nodeProgramClasses: { circle: picking.Program },
     nodeHoverProgramClasses: { circle: compiledOnFirstUse(NodeCircleProgram) },
     defaultEdgeType: 'line',
-    // Arrowheads on straight edges appear with a focus or when zoomed in.
+    // The overview draws every edge with one compiled program; arrowheads and exact curves appear with a focus
+    // or when zoomed in (reducers.ts).
     edgeProgramClasses: {
+      line: LineProgram,
+      curved: CurveProgram,
       [EDGE_ARROW_TYPE.line]: asProgram(compiledOnFirstUse(EdgeArrowProgram)),
-      ...(curved ? { [EDGE_ARROW_TYPE.curved]: asProgram(EdgeCurvedArrowProgram) } : {}),
+      [EDGE_ARROW_TYPE.curved]: asProgram(compiledOnFirstUse(EdgeCurvedArrowProgram)),
     },
     renderEdgeLabels: true,
     // Edge hover is found by geometry (edge-hit.ts): sigma's edge events cost a second render of every edge.
