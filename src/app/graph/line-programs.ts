@@ -3,7 +3,7 @@
 //
 // Why: on software WebGL (SwiftShader here, common on office VMs) every WebGL program costs 70–110 ms the first
 // time it draws, and @sigma/edge-curve's program, whose fragment shader measures each pixel's distance to the
-// curve, about 185 ms. A second program, even a copy of the line program, pays that cost again; a second sigma
+// curve, 90–185 ms. A second program, even a copy of the line program, pays that cost again; a second sigma
 // program that reuses the first one's compiled WebGL program does not. The exact curve program (with
 // arrowheads and labels that follow the curve) takes over on focus and when zoomed in (reducers.ts).
 import { type EdgeProgramType, EdgeRectangleProgram, type ProgramInfo } from 'sigma/rendering';
