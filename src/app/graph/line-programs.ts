@@ -13,6 +13,7 @@ import type { AppEdgeAttributes, AppNodeAttributes } from '../context.js';
 import { CURVE_PIECES, curvePoints } from './curve-points.js';
 
 interface SharedProgram {
+  key: string;
   info: ProgramInfo;
   users: number;
 }
@@ -44,15 +45,13 @@ class SharedLineProgram extends EdgeRectangleProgram<AppNodeAttributes, AppEdgeA
       compiled.set(gl, byContext);
     }
     const key = `${name}\n${vertexShaderSource}\n${fragmentShaderSource}`;
-    let entry = byContext.get(key);
+    const entry = byContext.get(key);
     if (!entry) {
-      entry = {
-        info: super.getProgramInfo(name, gl, vertexShaderSource, fragmentShaderSource, frameBuffer),
-        users: 0,
-      };
-      byContext.set(key, entry);
-      hold(this, entry);
-      return entry.info;
+      const info = super.getProgramInfo(name, gl, vertexShaderSource, fragmentShaderSource, frameBuffer);
+      const created = { key, info, users: 0 };
+      byContext.set(key, created);
+      hold(this, created);
+      return info;
     }
     hold(this, entry);
     // Each program keeps its own vertex data; only the compiled program and its locations are shared.
@@ -75,8 +74,7 @@ class SharedLineProgram extends EdgeRectangleProgram<AppNodeAttributes, AppEdgeA
       gl.deleteShader(vertexShader);
       gl.deleteShader(fragmentShader);
       gl.deleteProgram(program);
-      const byContext = compiled.get(gl);
-      for (const [key, e] of byContext ?? []) if (e === entry) byContext?.delete(key);
+      compiled.get(gl)?.delete(entry.key);
     }
     held.delete(this);
   }
