@@ -1,12 +1,43 @@
 import { defineConfig } from 'vitest/config';
 
+// Three projects, so that everyday work does not wait for a JVM or a browser:
+// - unit: every tests/**/*.test.ts that is neither of the two below; needs neither Java nor Chromium;
+// - db:   tests/**/*.db.test.ts, against a real Neo4j started by tests/setup/global.ts;
+// - e2e:  tests/e2e/**/*.test.ts, real Chromium, real server, the same real Neo4j.
+// The db and e2e files share one Neo4j, and files that rewrite it must not overlap with files that read it,
+// so those two projects run one file at a time.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    // One real Neo4j serves every file; files that rewrite it must not overlap with files that read it.
-    fileParallelism: false,
-    globalSetup: ['tests/setup/global.ts'],
     testTimeout: 60_000,
     hookTimeout: 240_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.db.test.ts', 'tests/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: ['tests/**/*.db.test.ts'],
+          exclude: ['tests/e2e/**'],
+          globalSetup: ['tests/setup/global.ts'],
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/setup/global.ts'],
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
