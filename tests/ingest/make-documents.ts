@@ -120,6 +120,39 @@ export function makeEncryptedPdf(): Uint8Array {
   );
 }
 
+/** Escapes a Latin-1 string for a PDF literal string. */
+const pdfString = (s: string) => `(${s.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+
+/**
+ * A PDF written by hand, one page per entry, each a list of lines in Helvetica; an empty list gives a page that
+ * only draws a rectangle, with no text at all (like a scan). Latin-1 text only: for the readers' own checks
+ * without a browser.
+ */
+export function makeSimplePdf(pages: string[][], title?: string): Uint8Array {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${4 + i * 2} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  for (const lines of pages) {
+    const content =
+      lines.length === 0
+        ? '0.2 g 72 500 300 200 re f'
+        : `BT /F1 12 Tf 72 770 Td 16 TL ${lines.map((l) => `${pdfString(l)} '`).join(' ')} ET`;
+    const contentRef = objects.length + 2;
+    objects.push(
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentRef} 0 R >>`,
+      `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    );
+  }
+  let info = '';
+  if (title) {
+    objects.push(`<< /Title ${pdfString(title)} >>`);
+    info = `/Info ${objects.length} 0 R `;
+  }
+  return assemblePdf(objects, info);
+}
+
 interface LevelScheme {
   /** Matches a numbered line; group 1 is this level's number as written. */
   pattern: RegExp;

@@ -23,6 +23,35 @@ function tryDecode(bytes: Uint8Array, encoding: string): string | undefined {
   }
 }
 
+/**
+ * Node's (ICU's) Big5 decoder is not fully fatal: it silently drops stray 0x80 and 0xFF bytes and unmapped pairs.
+ * So the bytes must also have Big5's shape (ASCII, or a lead 0x81–0xFE with a trail 0x40–0x7E / 0xA1–0xFE) and
+ * every pair must come out as a character.
+ */
+function tryDecodeBig5(bytes: Uint8Array): string | undefined {
+  let pairs = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x80) continue;
+    const t = bytes[i + 1];
+    if (
+      b === 0x80 ||
+      b === 0xff ||
+      t === undefined ||
+      !((t >= 0x40 && t <= 0x7e) || (t >= 0xa1 && t <= 0xfe))
+    ) {
+      return undefined;
+    }
+    pairs++;
+    i++;
+  }
+  const text = tryDecode(bytes, 'big5');
+  if (text === undefined) return undefined;
+  let wide = 0;
+  for (const ch of text) if ((ch.codePointAt(0) ?? 0) >= 0x80) wide++;
+  return wide >= pairs ? text : undefined;
+}
+
 /** Share of characters that are common CJK ideographs or CJK punctuation: mis-decoded text scatters into rare ones. */
 function commonCjkShare(text: string): number {
   let cjk = 0;
@@ -84,7 +113,7 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
     if (utf8 !== undefined) decoded = { text: utf8, encoding: 'utf-8' };
   }
   if (!decoded) {
-    const big5 = tryDecode(bytes, 'big5');
+    const big5 = tryDecodeBig5(bytes);
     const gb = tryDecode(bytes, 'gb18030');
     if (big5 !== undefined && gb !== undefined) decoded = judgeLegacy(bytes, big5, gb);
     else if (big5 !== undefined) decoded = { text: big5, encoding: 'big5' };

@@ -98,11 +98,13 @@ function mostCommon(values: number[]): number | undefined {
  * The text of one page: lines top to bottom, each left to right. A line that fills the text width and is followed
  * closely by the next is a wrapped paragraph: the two are joined (without a space between CJK characters, as the
  * report's own text has them); other line ends stay newlines, and a wider gap than usual becomes a blank line.
+ * textRight is the right edge of the text column, best taken over the whole document (see textRightEdge): on a
+ * page of short lines, the widest of them is not a full line.
  */
-export function layoutPage(runs: TextRun[]): string {
+export function layoutPage(runs: TextRun[], textRight?: number): string {
   const lines = toLines(runs);
   if (lines.length === 0) return '';
-  const right = Math.max(...lines.map((l) => l.right));
+  const right = textRight ?? Math.max(...lines.map((l) => l.right));
   const pitches: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const a = lines[i - 1] as Line;
@@ -126,4 +128,15 @@ export function layoutPage(runs: TextRun[]): string {
     }
   }
   return out;
+}
+
+/** The right edge of the text column: the rightmost end of any visible run. */
+export function textRightEdge(pages: TextRun[][]): number | undefined {
+  let right: number | undefined;
+  for (const runs of pages) {
+    for (const r of runs) {
+      if (r.str.trim().length > 0 && (right === undefined || r.x + r.width > right)) right = r.x + r.width;
+    }
+  }
+  return right;
 }

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from '../types.js';
 import { repairGlyphMappings } from './cjk.js';
-import { layoutPage, type TextRun } from './pdf-layout.js';
+import { layoutPage, type TextRun, textRightEdge } from './pdf-layout.js';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
@@ -50,9 +50,7 @@ function metadataTitle(info: unknown): string | undefined {
 export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText> {
   const doc = await open(bytes, file);
   try {
-    const parts: string[] = [];
-    const pages: { page: number; start: number }[] = [];
-    let length = 0;
+    const pageRuns: TextRun[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       let content: Awaited<ReturnType<typeof page.getTextContent>>;
@@ -69,15 +67,22 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText>
         runs.push({ str: item.str, x, y, width: item.width, size: Math.hypot(a, b) || item.height });
       }
       page.cleanup();
-      const text = repairGlyphMappings(layoutPage(runs));
-      if (n > 1) {
+      pageRuns.push(runs);
+    }
+    const right = textRightEdge(pageRuns);
+    const parts: string[] = [];
+    const pages: { page: number; start: number }[] = [];
+    let length = 0;
+    pageRuns.forEach((runs, i) => {
+      const text = repairGlyphMappings(layoutPage(runs, right));
+      if (i > 0) {
         parts.push('\n\n');
         length += 2;
       }
-      pages.push({ page: n, start: length });
+      pages.push({ page: i + 1, start: length });
       parts.push(text);
       length += text.length;
-    }
+    });
     const text = parts.join('');
     if (text.trim().length === 0) {
       throw new IngestError(
