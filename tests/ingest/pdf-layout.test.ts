@@ -67,6 +67,35 @@ describe('layoutPage', () => {
     );
   });
 
+  it('never glues an English sub-heading (2.2, (b), Annex) onto a full line above it', () => {
+    const full = (y: number) => ({
+      str: 'reported on its national digital identity framework and on',
+      x: 72,
+      y,
+      width: 450,
+      size: 12,
+    });
+    const runs = [
+      full(700),
+      { str: '2.2 Policy dialogue', x: 72, y: 684, width: 100, size: 12 },
+      full(668),
+      { str: '(b) Japan presented', x: 72, y: 652, width: 100, size: 12 },
+      full(636),
+      { str: 'Annex A – Agenda', x: 72, y: 620, width: 100, size: 12 },
+      full(604),
+      { str: 'trusted data flows.', x: 72, y: 588, width: 100, size: 12 },
+    ];
+    expect(layoutPage(runs).split('\n')).toEqual([
+      full(0).str,
+      '2.2 Policy dialogue',
+      full(0).str,
+      '(b) Japan presented',
+      full(0).str,
+      'Annex A – Agenda',
+      `${full(0).str} trusted data flows.`,
+    ]);
+  });
+
   it('keeps superscripts and mixed fonts on their line, and drops empty runs', () => {
     const runs: TextRun[] = [
       { str: '第', x: 72, y: 700, width: 12, size: 12 },

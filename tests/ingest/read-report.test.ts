@@ -12,13 +12,13 @@ import { IngestError } from '../../src/ingest/types.js';
 import { REPO_ROOT } from '../../src/model/read.js';
 import { encodeLegacy } from './legacy-encoding.js';
 import { makeDocx, makeEncryptedPdf, makeSimplePdf } from './make-documents.js';
+import { headings, squash } from './text-compare.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'apec-kg-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SEED = readFileSync(join(REPO_ROOT, 'graph/sources/desg-dps-2025-02.zh.txt'), 'utf8');
 const ENGLISH = readFileSync(join(REPO_ROOT, 'tests/ingest/fixtures/chair-summary.en.txt'), 'utf8');
-const squash = (s: string) => s.replace(/\s+/g, '');
 
 function write(name: string, bytes: Uint8Array | string): string {
   const path = join(dir, name);
@@ -37,17 +37,6 @@ async function failure(path: string, opts?: { maxBytes?: number }): Promise<Inge
     return e;
   }
   throw new Error(`${path} was read without an error`);
-}
-
-/** Numbered headings of the text: lines that start with the report's own numbering. */
-function headings(text: string): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) =>
-      /^([壹貳參肆]、|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+\.\d* |\([a-z]\) )/u.test(l),
-    )
-    .map((l) => squash(l).slice(0, 12));
 }
 
 describe('readReport: text files', () => {

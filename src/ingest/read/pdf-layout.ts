@@ -21,9 +21,9 @@ interface Line {
 }
 
 // A heading or list item of the report's own numbering starts a new paragraph even when the line above is full:
-// 壹、 一、 （一） (1) 1. 1.1 (a) a) — never glued to the end of the paragraph before it.
+// 壹、 一、 （一） (1) 1. 1.1 (a) a) Annex — never glued to the end of the paragraph before it.
 const NUMBERED_START =
-  /^(?:[壹貳參肆伍陸柒捌玖拾一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:\.\d{1,2})*[.、．)](?!\d)|[(（]?[a-z][)）]\s)/u;
+  /^(?:[壹貳參肆伍陸柒捌玖拾一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:\.\d{1,2})*[.、．)](?!\d)|\d{1,2}(?:\.\d{1,2})+\s|[(（]?[a-z][)）]\s|(?:Annex|Attachment|Appendix)\s|附件)/u;
 
 function joinRuns(runs: TextRun[]): string {
   let text = '';
