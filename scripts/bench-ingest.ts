@@ -1,7 +1,9 @@
 // npm run bench:ingest: time, characters per second and peak memory of each ingestion stage on the seed report
 // (as text and as a PDF printed by Chromium) and on generated long PDFs. The long PDFs come in three sizes
 // (a quarter, half and all of --pages) so that the same run shows whether reading grows linearly with pages.
+// Each input is measured in a fresh Node process, so its peak memory is its own.
 // Stages are a list: a later stage (drafting) is added to `stages` and reads what the earlier ones left.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,42 +33,26 @@ export const stages: Stage[] = [
   },
 ];
 
-interface Case {
-  name: string;
-  path: string;
+/** One stage on one input, as the child process reports it. */
+interface StageResult {
+  stage: string;
+  ms: number[];
+  chars: number;
   pages?: number;
 }
 
-interface Measure {
-  ms: number;
-  chars: number;
+interface CaseResult {
+  stages: StageResult[];
+  /** The child process's resident set once its modules are loaded, before the first stage. */
+  startRssMb: number;
+  /** Its peak resident set over all its runs. */
   peakRssMb: number;
-  peakHeapMb: number;
 }
 
-const mb = (n: number) => n / (1024 * 1024);
-
-function collect(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
-/** Runs one stage once, sampling memory every 10 ms (pdfjs yields between pages, so the sampler gets to run). */
-async function measure(stage: Stage, ctx: StageContext): Promise<Measure> {
-  collect();
-  let peakRss = process.memoryUsage().rss;
-  let peakHeap = process.memoryUsage().heapUsed;
-  const sample = () => {
-    const m = process.memoryUsage();
-    peakRss = Math.max(peakRss, m.rss);
-    peakHeap = Math.max(peakHeap, m.heapUsed);
-  };
-  const timer = setInterval(sample, 10);
-  const start = performance.now();
-  await stage.run(ctx);
-  const ms = performance.now() - start;
-  clearInterval(timer);
-  sample();
-  return { ms, chars: ctx.extracted?.text.length ?? 0, peakRssMb: mb(peakRss), peakHeapMb: mb(peakHeap) };
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number >= 1');
+  return n;
 }
 
 function median(values: number[]): number {
@@ -77,13 +63,37 @@ function median(values: number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number >= 1');
-  return n;
+/** Child process: every stage on one file, `runs` times; prints one JSON line. */
+async function measureCase(path: string, runs: number, warmup?: string): Promise<void> {
+  const startRssMb = process.memoryUsage().rss / (1024 * 1024);
+  // The first PDF of a process pays for loading pdfjs and its CMaps: that is start-up, not reading.
+  if (warmup) await readReport(warmup);
+  const results: StageResult[] = stages.map((s) => ({ stage: s.name, ms: [], chars: 0 }));
+  for (let i = 0; i < runs; i++) {
+    const ctx: StageContext = { path };
+    for (const [k, stage] of stages.entries()) {
+      const start = performance.now();
+      await stage.run(ctx);
+      const result = results[k] as StageResult;
+      result.ms.push(performance.now() - start);
+      result.chars = ctx.extracted?.text.length ?? 0;
+      const pages = ctx.extracted?.pages?.length;
+      if (pages !== undefined) result.pages = pages;
+    }
+  }
+  const out: CaseResult = { stages: results, startRssMb, peakRssMb: process.resourceUsage().maxRSS / 1024 };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
 }
 
-/** Enough of the seed's paragraphs, repeated, to fill about `pages` A4 pages at 12 pt. */
+function runChild(path: string, runs: number, warmup: string | undefined): CaseResult {
+  const args = [...process.execArgv, process.argv[1] ?? '', '--measure', path, '--runs', String(runs)];
+  if (warmup) args.push('--warmup', warmup);
+  const out = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const last = out.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(last) as CaseResult;
+}
+
+/** Enough of the seed, repeated, to fill about `pages` A4 pages at 12 pt. */
 function longText(seed: string, pages: number, seedPages: number): string {
   const copies = Math.ceil(pages / seedPages);
   return Array.from({ length: copies }, (_, i) => `第 ${i + 1} 份\n${seed}`).join('\n');
@@ -94,65 +104,47 @@ async function main(opts: { pages: number; runs: number }): Promise<void> {
   try {
     const seedPath = join(REPO_ROOT, 'graph/sources/desg-dps-2025-02.zh.txt');
     const seed = readFileSync(seedPath, 'utf8');
-    const cases: Case[] = [{ name: 'seed .txt', path: seedPath }];
+    const cases: { name: string; path: string }[] = [{ name: 'seed .txt', path: seedPath }];
 
     console.log('Printing the PDFs with Chromium (not timed)...');
     const maker = await openPdfMaker();
+    const warmupPdf = join(dir, 'warmup.pdf');
     try {
+      writeFileSync(warmupPdf, await maker.makePdf('暖身 warm-up', { title: 'warm-up' }));
       const seedPdf = join(dir, 'seed.pdf');
       writeFileSync(seedPdf, await maker.makePdf(seed, { title: 'seed' }));
       const seedPages = (await readReport(seedPdf)).pages?.length ?? 1;
-      cases.push({ name: 'seed .pdf', path: seedPdf, pages: seedPages });
+      cases.push({ name: 'seed .pdf', path: seedPdf });
       for (const share of [4, 2, 1]) {
         const target = Math.max(1, Math.round(opts.pages / share));
         const path = join(dir, `long-${target}.pdf`);
-        // Print about the target, then report the real page count.
         writeFileSync(path, await maker.makePdf(longText(seed, target, seedPages)));
-        cases.push({ name: `generated ~${target}-page .pdf`, path });
+        cases.push({ name: `generated .pdf (~${target} pages)`, path });
       }
     } finally {
       await maker.close();
     }
 
-    // Warm-up: the first pdfjs document pays for loading the library and its CMaps.
-    await readReport(cases[1]?.path ?? seedPath);
-
     const rows: string[][] = [];
     const perPage: { pages: number; ms: number }[] = [];
     for (const c of cases) {
-      for (const stage of stages) {
-        const runs: Measure[] = [];
-        let pages = c.pages;
-        for (let i = 0; i < opts.runs; i++) {
-          const ctx: StageContext = { path: c.path };
-          runs.push(await measure(stage, ctx));
-          pages = ctx.extracted?.pages?.length ?? pages;
-        }
-        const ms = median(runs.map((r) => r.ms));
-        const chars = runs[0]?.chars ?? 0;
-        if (c.name.startsWith('generated') && pages) perPage.push({ pages, ms });
+      const result = runChild(c.path, opts.runs, c.path.endsWith('.pdf') ? warmupPdf : undefined);
+      for (const s of result.stages) {
+        const ms = median(s.ms);
+        if (c.name.startsWith('generated') && s.pages && s.stage === 'read')
+          perPage.push({ pages: s.pages, ms });
         rows.push([
           c.name,
-          pages === undefined ? '' : String(pages),
-          stage.name,
+          s.pages === undefined ? '' : String(s.pages),
+          s.stage,
           ms.toFixed(0),
-          chars ? Math.round(chars / (ms / 1000)).toLocaleString('en-US') : '',
-          pages ? (ms / pages).toFixed(1) : '',
-          Math.max(...runs.map((r) => r.peakRssMb)).toFixed(0),
-          Math.max(...runs.map((r) => r.peakHeapMb)).toFixed(0),
+          s.chars ? Math.round(s.chars / (ms / 1000)).toLocaleString('en-US') : '',
+          s.pages ? (ms / s.pages).toFixed(1) : '',
+          `${result.startRssMb.toFixed(0)} → ${result.peakRssMb.toFixed(0)}`,
         ]);
       }
     }
-    const head = [
-      'input',
-      'pages',
-      'stage',
-      'ms (median)',
-      'chars/s',
-      'ms/page',
-      'peak RSS MB',
-      'peak heap MB',
-    ];
+    const head = ['input', 'pages', 'stage', 'ms (median)', 'chars/s', 'ms/page', 'RSS MB, start → peak'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
     const fmt = (r: string[]) => r.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ');
     console.log(`\n${fmt(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
@@ -163,10 +155,9 @@ async function main(opts: { pages: number; runs: number }): Promise<void> {
     if (first && last && last.pages > first.pages) {
       // Linear reading keeps the time per page flat; quadratic work would multiply it by the page ratio.
       const pageRatio = last.pages / first.pages;
-      const timeRatio = last.ms / first.ms;
       console.log(
-        `\nScaling: ${pageRatio.toFixed(1)}× the pages took ${timeRatio.toFixed(1)}× the time ` +
-          `(linear ${pageRatio.toFixed(1)}×, quadratic ${(pageRatio * pageRatio).toFixed(1)}×).`,
+        `\nScaling: ${pageRatio.toFixed(1)}× the pages took ${(last.ms / first.ms).toFixed(1)}× the time ` +
+          `(linear: ${pageRatio.toFixed(1)}×, quadratic: ${(pageRatio * pageRatio).toFixed(1)}×).`,
       );
     }
   } finally {
@@ -179,5 +170,10 @@ const program = new Command()
   .description('Time, characters per second and peak memory of report ingestion')
   .option('--pages <n>', 'pages of the longest generated PDF', positiveInt, 300)
   .option('--runs <n>', 'runs per input (the median is shown)', positiveInt, 3)
-  .action(main);
+  .option('--measure <file>', '(internal) measure one file in this process and print JSON')
+  .option('--warmup <file>', '(internal) a PDF to read once before measuring')
+  .action(async (opts: { pages: number; runs: number; measure?: string; warmup?: string }) => {
+    if (opts.measure) await measureCase(opts.measure, opts.runs, opts.warmup);
+    else await main(opts);
+  });
 await program.parseAsync();
