@@ -12,9 +12,40 @@ import { makeDocx, openPdfMaker, type PdfMaker } from '../ingest/make-documents.
 import { headings, linesInOrder, squash } from '../ingest/text-compare.js';
 
 const REPORTS = [
-  { name: 'seed (Chinese)', file: 'graph/sources/desg-dps-2025-02.zh.txt', fontSize: 12 },
-  { name: 'chair summary (English)', file: 'tests/ingest/fixtures/chair-summary.en.txt', fontSize: 10 },
+  {
+    name: 'seed (Chinese)',
+    file: 'graph/sources/desg-dps-2025-02.zh.txt',
+    fontSize: 12,
+    header: '出席 2025 年 APEC DESG 暨 DPS 第一次會議報告',
+    footer: '第 {n} 頁',
+  },
+  {
+    name: 'chair summary (English)',
+    file: 'tests/ingest/fixtures/chair-summary.en.txt',
+    fontSize: 10,
+    header: '2025/SOM1/DESG/SUM',
+    footer: 'Page {n} of {total}',
+  },
 ];
+
+/** Page starts: from 0, ascending, each after the blank line that separates pages; the seed's annex pages on. */
+async function checkPages(text: string, pages: { page: number; start: number }[]): Promise<void> {
+  expect(pages[0]).toEqual({ page: 1, start: 0 });
+  expect(pages.map((p) => p.page)).toEqual(pages.map((_, i) => i + 1));
+  for (const [i, p] of pages.entries()) {
+    if (i === 0) continue;
+    expect(p.start).toBeGreaterThan((pages[i - 1] as { start: number }).start);
+    expect(text.slice(p.start - 2, p.start)).toBe('\n\n');
+  }
+  if (text.includes('【會議議程】')) {
+    // 22 A4 pages at 12 pt; the annex (肆、附件, the last heading of that name) comes pages after 壹、摘要.
+    expect(pages.length).toBeGreaterThan(15);
+    const pageOf = (offset: number) => pages.filter((p) => p.start <= offset).length;
+    const summary = pageOf(text.indexOf('\n壹、摘要\n', text.indexOf('【會議議程】')));
+    const annex = pageOf(text.lastIndexOf('肆、附件'));
+    expect(annex).toBeGreaterThan(summary + 10);
+  }
+}
 
 describe('one report, three formats', () => {
   let maker: PdfMaker;
@@ -41,23 +72,20 @@ describe('one report, three formats', () => {
         expect(lines.missing).toEqual([]);
         expect(squash(read.text)).toBe(squash(original));
         expect(headings(read.text)).toEqual(headings(original));
+        await checkPages(read.text, read.pages ?? []);
+      });
 
-        const pages = read.pages ?? [];
-        expect(pages[0]).toEqual({ page: 1, start: 0 });
-        expect(pages.map((p) => p.page)).toEqual(pages.map((_, i) => i + 1));
-        for (const [i, p] of pages.entries()) {
-          if (i === 0) continue;
-          expect(p.start).toBeGreaterThan((pages[i - 1] as { start: number }).start);
-          expect(read.text.slice(p.start - 2, p.start)).toBe('\n\n');
-        }
-        if (report.file.includes('desg')) {
-          // 22 A4 pages at 12 pt; the annex (肆、附件, the last heading of that name) comes pages after 壹、摘要.
-          expect(pages.length).toBeGreaterThan(15);
-          const pageOf = (offset: number) => pages.filter((p) => p.start <= offset).length;
-          const summary = pageOf(read.text.indexOf('\n壹、摘要\n', read.text.indexOf('【會議議程】')));
-          const annex = pageOf(read.text.lastIndexOf('肆、附件'));
-          expect(annex).toBeGreaterThan(summary + 10);
-        }
+      it('PDF with a running header and page numbers: both dropped, except the header where it first appears', async () => {
+        const path = join(dir, 'furniture.pdf');
+        const pdf = await maker.makePdf(original, {
+          fontSize: report.fontSize,
+          header: report.header,
+          footer: report.footer,
+        });
+        writeFileSync(path, pdf);
+        const read = await readReport(path);
+        expect(read.pages?.length).toBeGreaterThan(1);
+        expect(squash(read.text)).toBe(squash(`${report.header}\n${original}`));
       });
 
       it('DOCX with Word numbering and PDF read to the same text', async () => {

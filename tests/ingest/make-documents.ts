@@ -23,6 +23,10 @@ export interface PdfOptions {
   fontSize?: number;
   /** Render the text as a picture: a PDF without a text layer, as a scanner makes. */
   imageOnly?: boolean;
+  /** A running header printed at the top of every page. */
+  header?: string;
+  /** A page-number footer on every page; `{n}` and `{total}` stand for the numbers, e.g. '第 {n} 頁'. */
+  footer?: string;
 }
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -65,9 +69,16 @@ export async function openPdfMaker(): Promise<PdfMaker> {
       try {
         await page.setContent(reportHtml(text, opts), { waitUntil: 'load' });
         await page.evaluate(() => document.fonts.ready);
+        const furniture = (text: string) =>
+          `<div style="font:9px 'Noto Sans CJK TC',sans-serif;width:100%;text-align:center">${escapeHtml(text)
+            .replace('{n}', '<span class="pageNumber"></span>')
+            .replace('{total}', '<span class="totalPages"></span>')}</div>`;
         const pdf = await page.pdf({
           format: 'A4',
           margin: { top: '2cm', bottom: '2cm', left: '2.2cm', right: '2.2cm' },
+          displayHeaderFooter: opts.header !== undefined || opts.footer !== undefined,
+          headerTemplate: furniture(opts.header ?? ''),
+          footerTemplate: furniture(opts.footer ?? ''),
         });
         return new Uint8Array(pdf);
       } finally {

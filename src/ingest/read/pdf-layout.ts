@@ -12,7 +12,7 @@ export interface TextRun {
   size: number;
 }
 
-interface Line {
+export interface Line {
   y: number;
   left: number;
   right: number;
@@ -45,7 +45,8 @@ function joinRuns(runs: TextRun[]): string {
   return text.replace(/[ \t\u00a0]+/g, ' ').trim();
 }
 
-function toLines(runs: TextRun[]): Line[] {
+/** A page's runs as lines, top to bottom, each left to right. */
+export function pageLines(runs: TextRun[]): Line[] {
   const sorted = runs.filter((r) => r.str.length > 0).sort((a, b) => b.y - a.y || a.x - b.x);
   const lines: Line[] = [];
   let group: TextRun[] = [];
@@ -102,7 +103,11 @@ function mostCommon(values: number[]): number | undefined {
  * page of short lines, the widest of them is not a full line.
  */
 export function layoutPage(runs: TextRun[], textRight?: number): string {
-  const lines = toLines(runs);
+  return joinLines(pageLines(runs), textRight);
+}
+
+/** layoutPage's second half: lines (as pageLines gives them, possibly filtered) into the page's text. */
+export function joinLines(lines: Line[], textRight?: number): string {
   if (lines.length === 0) return '';
   const right = textRight ?? Math.max(...lines.map((l) => l.right));
   const pitches: number[] = [];

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from '../types.js';
 import { repairGlyphMappings } from './cjk.js';
-import { layoutPage, type TextRun, textRightEdge } from './pdf-layout.js';
+import { dropPageFurniture } from './page-furniture.js';
+import { joinLines, pageLines, type TextRun, textRightEdge } from './pdf-layout.js';
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
@@ -64,7 +65,13 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText>
       for (const item of content.items) {
         if (!('str' in item)) continue;
         const [a = 0, b = 0, , , x = 0, y = 0] = item.transform as number[];
-        runs.push({ str: item.str, x, y, width: item.width, size: Math.hypot(a, b) || item.height });
+        runs.push({
+          str: repairGlyphMappings(item.str),
+          x,
+          y,
+          width: item.width,
+          size: Math.hypot(a, b) || item.height,
+        });
       }
       page.cleanup();
       pageRuns.push(runs);
@@ -73,8 +80,8 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText>
     const parts: string[] = [];
     const pages: { page: number; start: number }[] = [];
     let length = 0;
-    pageRuns.forEach((runs, i) => {
-      const text = repairGlyphMappings(layoutPage(runs, right));
+    dropPageFurniture(pageRuns.map(pageLines)).forEach((lines, i) => {
+      const text = joinLines(lines, right);
       if (i > 0) {
         parts.push('\n\n');
         length += 2;
