@@ -11,7 +11,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { readReport } from '../src/ingest/read/read-report.js';
 import type { ExtractedText } from '../src/ingest/types.js';
 import { REPO_ROOT } from '../src/model/read.js';
-import { openPdfMaker } from '../tests/ingest/make-documents.js';
+import { openPdfMaker } from './bench-ingest/print-pdf.js';
 
 /** What the stages of one ingestion share: the input file and what each stage produced. */
 export interface StageContext {
