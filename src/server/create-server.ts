@@ -13,6 +13,7 @@ import { cacheGraph, registerGraphRoute } from './graph-route.js';
 import { registerHostCheck } from './host-check.js';
 import { Neo4jConnection, type Neo4jHealth } from './neo4j-connection.js';
 import { registerQueryRoute } from './query-route.js';
+import { registerSourcesRoute } from './sources-route.js';
 import { registerSecurityHeaders, registerStaticSite } from './static-site.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -55,15 +56,20 @@ export interface HealthResponse {
   graph: { nodes: number; edges: number };
 }
 
-function graphFor(opts: ServerOptions): SerializedGraph {
+function graphFor(opts: ServerOptions, kb: () => KnowledgeBase): SerializedGraph {
   if (opts.graphJson) return opts.graphJson;
-  return exportGraphJson(opts.knowledgeBase ?? loadKnowledgeBase(opts.graphDir ?? DEFAULT_GRAPH_DIR));
+  return exportGraphJson(kb());
 }
 
 export async function createServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? DEFAULT_HOST;
   const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const graph = cacheGraph(graphFor(opts));
+  let kb = opts.knowledgeBase;
+  const currentKb = (): KnowledgeBase => {
+    kb ??= loadKnowledgeBase(opts.graphDir ?? DEFAULT_GRAPH_DIR);
+    return kb;
+  };
+  const graph = cacheGraph(graphFor(opts, currentKb));
   const db = new Neo4jConnection(opts.neo4j ?? null);
 
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit, forceCloseConnections: true });
@@ -88,6 +94,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   });
   registerGraphRoute(app, graph);
   app.get('/api/queries', async () => SAVED_QUERIES);
+  registerSourcesRoute(app, { knowledgeBase: currentKb });
   registerQueryRoute(app, db, {
     timeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
     maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
