@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,30 @@ describe('readReport: DOCX with Word list numbering', () => {
       '二、第二天',
       '參、建議',
     ]);
+  });
+});
+
+describe('readReport: DOCX tables', () => {
+  it('reads a table row as one line of tab-separated cells, between the paragraphs around it', async () => {
+    const row = (...cells: string[]) =>
+      new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('出國人員'),
+            new Table({
+              rows: [row('服務機關', '職稱', '姓名'), row('國家發展委員會法制協調處', '科長', '鄭美華')],
+            }),
+            new Paragraph('會議地點：韓國 慶州'),
+          ],
+        },
+      ],
+    });
+    const read = await readReport(write('table.docx', new Uint8Array(await Packer.toBuffer(doc))));
+    expect(read.text).toBe(
+      '出國人員\n\n服務機關\t職稱\t姓名\n\n國家發展委員會法制協調處\t科長\t鄭美華\n\n會議地點：韓國 慶州',
+    );
   });
 });
 
