@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -102,6 +102,22 @@ describe('readReport: DOCX with Word list numbering', () => {
       '二、第二天',
       '參、建議',
     ]);
+  });
+});
+
+describe('readReport: DOCX numbering kept in step', () => {
+  it('counts an empty numbered paragraph, as Word does, without shifting the numbers after it', async () => {
+    const item = (text: string) => new Paragraph({ text, numbering: { reference: 'n', level: 0 } });
+    const doc = new Document({
+      numbering: {
+        config: [{ reference: 'n', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.' }] }],
+      },
+      sections: [
+        { children: [item('First'), item(''), item('Third'), new Paragraph('Closing'), item('Fourth')] },
+      ],
+    });
+    const read = await readReport(write('gaps.docx', new Uint8Array(await Packer.toBuffer(doc))));
+    expect(read.text.split('\n\n')).toEqual(['1. First', '3. Third', 'Closing', '4. Fourth']);
   });
 });
 

@@ -250,10 +250,13 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxTex
       text = withLabel(wanted.label, paragraph);
       next++;
     } else if (key.length > 0) {
-      const later = labels.findIndex((l, i) => i > next && i < next + 20 && l.text === key);
-      if (later >= 0) {
-        text = withLabel((labels[later] as { label: string }).label, paragraph);
+      // A numbered paragraph mammoth did not give (or gave with other text) is skipped, a few at most.
+      for (let later = next + 1; later < Math.min(labels.length, next + 20); later++) {
+        const candidate = labels[later] as { text: string; label: string };
+        if (candidate.text !== key) continue;
+        text = withLabel(candidate.label, paragraph);
         next = later + 1;
+        break;
       }
     }
     if (text.trim().length > 0) lines.push(text.trimEnd());

@@ -28,7 +28,9 @@ export function dropPageFurniture(pages: Line[][]): Line[][] {
       if (PAGE_NUMBER.test(line.text.trim())) numbered.push(p);
       else {
         const key = shape(line.text);
-        shapes.set(key, [...(shapes.get(key) ?? []), p]);
+        const list = shapes.get(key);
+        if (list) list.push(p);
+        else shapes.set(key, [p]);
       }
     });
     const half = pages.length / 2;
