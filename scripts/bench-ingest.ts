@@ -12,6 +12,7 @@ import { readReport } from '../src/ingest/read/read-report.js';
 import type { ExtractedText } from '../src/ingest/types.js';
 import { REPO_ROOT } from '../src/model/read.js';
 import { openPdfMaker } from './bench-ingest/print-pdf.js';
+import { makeDocx } from './bench-ingest/write-docx.js';
 
 /** What the stages of one ingestion share: the input file and what each stage produced. */
 export interface StageContext {
@@ -105,6 +106,9 @@ async function main(opts: { pages: number; runs: number }): Promise<void> {
     const seedPath = join(REPO_ROOT, 'graph/sources/desg-dps-2025-02.zh.txt');
     const seed = readFileSync(seedPath, 'utf8');
     const cases: { name: string; path: string }[] = [{ name: 'seed .txt', path: seedPath }];
+    const seedDocx = join(dir, 'seed.docx');
+    writeFileSync(seedDocx, (await makeDocx(seed)).bytes);
+    cases.push({ name: 'seed .docx', path: seedDocx });
 
     console.log('Printing the PDFs with Chromium (not timed)...');
     const maker = await openPdfMaker();
