@@ -5,6 +5,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { IngestError } from '../types.js';
 import { isCjk } from './cjk.js';
+import { errorDetail } from './error-detail.js';
 import { type LevelDef, NumberingCounter, type NumberingDefs } from './word-numbering.js';
 
 export interface DocxText {
@@ -207,7 +208,7 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxTex
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     throw new IngestError(file, `is not a readable DOCX (not a valid zip archive: ${detail})`);
   }
   const documentXml = await xmlPart(zip, 'word/document.xml');
@@ -226,7 +227,7 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<DocxTex
       },
     );
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     throw new IngestError(file, `is not a readable DOCX (${detail})`);
   }
   if (!document) throw new IngestError(file, 'is not a readable DOCX (mammoth returned no document)');

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { IngestError } from '../types.js';
 import { repairGlyphMappings } from './cjk.js';
+import { errorDetail } from './error-detail.js';
 import { dropPageFurniture } from './page-furniture.js';
 import { joinLines, pageLines, type TextRun, textRightEdge } from './pdf-layout.js';
 
@@ -37,7 +38,7 @@ async function open(bytes: Uint8Array, file: string): Promise<PDFDocumentProxy> 
         'is an encrypted PDF that needs a password; save an unprotected copy and ingest that',
       );
     }
-    const detail = error instanceof Error ? error.message : String(error);
+    const detail = errorDetail(error);
     throw new IngestError(file, `is not a readable PDF (${detail})`);
   }
 }
@@ -53,12 +54,13 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText>
   try {
     const pageRuns: TextRun[][] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
+      let page: Awaited<ReturnType<typeof doc.getPage>>;
       let content: Awaited<ReturnType<typeof page.getTextContent>>;
       try {
+        page = await doc.getPage(n);
         content = await page.getTextContent();
       } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = errorDetail(error);
         throw new IngestError(file, `page ${n} of the PDF cannot be read (${detail})`);
       }
       const runs: TextRun[] = [];
