@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repairGlyphMappings } from '../../src/ingest/read/cjk.js';
-import { layoutPage, type TextRun } from '../../src/ingest/read/pdf-layout.js';
+import { layoutPage, type TextRun, textRightEdge } from '../../src/ingest/read/pdf-layout.js';
 
 /** Runs of one line, laid out left to right with the given gaps; CJK glyphs are one em wide, Latin half. */
 function line(y: number, parts: string[], gaps: number[] = [], x0 = 72, size = 12): TextRun[] {
@@ -23,7 +23,7 @@ describe('layoutPage', () => {
       ...line(700, ['數位', '經濟', '指導'], [0, 0.5]),
       ...line(680, ['Digital', 'Economy', 'Group'], [4, 0.5]),
     ];
-    expect(layoutPage(runs)).toBe('數位經濟指導\nDigital EconomyGroup');
+    expect(layoutPage(runs, 500)).toBe('數位經濟指導\nDigital EconomyGroup');
   });
 
   it('puts runs in reading order: lines top to bottom, then left to right, whatever order they came in', () => {
@@ -48,6 +48,17 @@ describe('layoutPage', () => {
     expect(layoutPage(runs)).toBe(
       '本次會議由韓國主辦並討論資料隱私議題。\n\nThe meeting was attended by fifteen economies.',
     );
+  });
+
+  it('joins ragged-right lines when the next word would not have fitted at the end of the line', () => {
+    // Latin runs here are 6 units a character; the column ends at 500.
+    const run = (str: string, y: number): TextRun => ({ str, x: 72, y, width: str.length * 6, size: 12 });
+    const wrapped = [run('x'.repeat(65), 700), run('interoperability of the rules.', 684)];
+    // 65 characters end at 462: 38 units left, and "interoperability" needs 96.
+    expect(layoutPage(wrapped, 500)).toBe(`${'x'.repeat(65)} interoperability of the rules.`);
+    const ended = [run('x'.repeat(50), 700), run('It was agreed.', 684)];
+    // 50 characters end at 372: 128 units left, room enough for "It".
+    expect(layoutPage(ended, 500)).toBe(`${'x'.repeat(50)}\nIt was agreed.`);
   });
 
   it('never glues a numbered heading onto a full line above it', () => {
@@ -112,5 +123,14 @@ describe('repairGlyphMappings', () => {
   it('maps radicals that fonts report for ideographs back to the ideographs, and the figure dash to the en dash', () => {
     expect(repairGlyphMappings('⾏政院 科⻑ ⼈⺠ 26 ‒ 28')).toBe('行政院 科長 人民 26 – 28');
     expect(repairGlyphMappings('中華臺北 APEC – ok')).toBe('中華臺北 APEC – ok');
+  });
+});
+
+describe('textRightEdge', () => {
+  it('is where most lines end, not the one line that runs into the margin', () => {
+    const line = (right: number) => ({ text: 'x', y: 0, left: 72, right, size: 12 });
+    const page = [...Array.from({ length: 40 }, () => line(523)), line(590)];
+    expect(textRightEdge([page, [line(300)]])).toBe(523);
+    expect(textRightEdge([[], []])).toBeUndefined();
   });
 });

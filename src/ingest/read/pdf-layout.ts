@@ -79,6 +79,16 @@ export function pageLines(runs: TextRun[]): Line[] {
   return lines;
 }
 
+/** Width of the line's first word (or first CJK character), from the line's average character width. */
+function firstWordWidth(line: Line): number {
+  const chars = [...line.text];
+  if (chars.length === 0) return 0;
+  const perChar = (line.right - line.left) / chars.length;
+  if (isCjk(chars[0])) return perChar;
+  const word = /^\S+/u.exec(line.text)?.[0] ?? '';
+  return [...word].length * perChar;
+}
+
 function mostCommon(values: number[]): number | undefined {
   const counts = new Map<number, number>();
   let best: number | undefined;
@@ -123,7 +133,9 @@ export function joinLines(lines: Line[], textRight?: number): string {
     const b = lines[i] as Line;
     const gap = a.y - b.y;
     const closeBelow = gap > 0 && gap <= Math.max(pitch, a.size) * 1.15 && gap < a.size * 2.2;
-    const full = right - a.right < 2.5 * a.size;
+    // A line ends where it does because the next word did not fit: the room left at its end is less than that
+    // word (one character for CJK, which wraps anywhere). Justified text leaves no room at all.
+    const full = right - a.right < Math.max(1.5 * a.size, firstWordWidth(b) + 0.5 * a.size);
     if (closeBelow && full && !NUMBERED_START.test(b.text)) {
       const glue = isCjk(a.text.at(-1)) || isCjk(b.text[0]) || a.text.endsWith('-') ? '' : ' ';
       out += glue + b.text;
@@ -135,13 +147,12 @@ export function joinLines(lines: Line[], textRight?: number): string {
   return out;
 }
 
-/** The right edge of the text column: the rightmost end of any visible run. */
-export function textRightEdge(pages: TextRun[][]): number | undefined {
-  let right: number | undefined;
-  for (const runs of pages) {
-    for (const r of runs) {
-      if (r.str.trim().length > 0 && (right === undefined || r.x + r.width > right)) right = r.x + r.width;
-    }
-  }
-  return right;
+/**
+ * The right edge of the text column over the whole document: the 95th percentile of the lines' right ends, so a
+ * URL or a wide table running into the margin does not move it.
+ */
+export function textRightEdge(pages: Line[][]): number | undefined {
+  const rights = pages.flatMap((lines) => lines.map((l) => l.right)).sort((x, y) => x - y);
+  if (rights.length === 0) return undefined;
+  return rights[Math.min(rights.length - 1, Math.floor(rights.length * 0.95))];
 }

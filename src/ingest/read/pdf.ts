@@ -78,11 +78,12 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText>
       page.cleanup();
       pageRuns.push(runs);
     }
-    const right = textRightEdge(pageRuns);
+    const pageTexts = dropPageFurniture(pageRuns.map(pageLines));
+    const right = textRightEdge(pageTexts);
     const parts: string[] = [];
     const pages: { page: number; start: number }[] = [];
     let length = 0;
-    dropPageFurniture(pageRuns.map(pageLines)).forEach((lines, i) => {
+    pageTexts.forEach((lines, i) => {
       const text = joinLines(lines, right);
       if (i > 0) {
         parts.push('\n\n');
