@@ -38,6 +38,8 @@ export const stages: Stage[] = [
 interface StageResult {
   stage: string;
   ms: number[];
+  /** CPU time of the process (user + system): less shaken than wall time when other work shares the cores. */
+  cpuMs: number[];
   chars: number;
   pages?: number;
 }
@@ -69,14 +71,17 @@ async function measureCase(path: string, runs: number, warmup?: string): Promise
   const startRssMb = process.memoryUsage().rss / (1024 * 1024);
   // The first PDF of a process pays for loading pdfjs and its CMaps: that is start-up, not reading.
   if (warmup) await readReport(warmup);
-  const results: StageResult[] = stages.map((s) => ({ stage: s.name, ms: [], chars: 0 }));
+  const results: StageResult[] = stages.map((s) => ({ stage: s.name, ms: [], cpuMs: [], chars: 0 }));
   for (let i = 0; i < runs; i++) {
     const ctx: StageContext = { path };
     for (const [k, stage] of stages.entries()) {
       const start = performance.now();
+      const cpu = process.cpuUsage();
       await stage.run(ctx);
+      const used = process.cpuUsage(cpu);
       const result = results[k] as StageResult;
       result.ms.push(performance.now() - start);
+      result.cpuMs.push((used.user + used.system) / 1000);
       result.chars = ctx.extracted?.text.length ?? 0;
       const pages = ctx.extracted?.pages?.length;
       if (pages !== undefined) result.pages = pages;
@@ -130,25 +135,36 @@ async function main(opts: { pages: number; runs: number }): Promise<void> {
     }
 
     const rows: string[][] = [];
-    const perPage: { pages: number; ms: number }[] = [];
+    const perPage: { pages: number; ms: number; cpuMs: number }[] = [];
     for (const c of cases) {
       const result = runChild(c.path, opts.runs, c.path.endsWith('.pdf') ? warmupPdf : undefined);
       for (const s of result.stages) {
         const ms = median(s.ms);
+        const cpuMs = median(s.cpuMs);
         if (c.name.startsWith('generated') && s.pages && s.stage === 'read')
-          perPage.push({ pages: s.pages, ms });
+          perPage.push({ pages: s.pages, ms, cpuMs });
         rows.push([
           c.name,
           s.pages === undefined ? '' : String(s.pages),
           s.stage,
           ms.toFixed(0),
+          cpuMs.toFixed(0),
           s.chars ? Math.round(s.chars / (ms / 1000)).toLocaleString('en-US') : '',
           s.pages ? (ms / s.pages).toFixed(1) : '',
           `${result.startRssMb.toFixed(0)} → ${result.peakRssMb.toFixed(0)}`,
         ]);
       }
     }
-    const head = ['input', 'pages', 'stage', 'ms (median)', 'chars/s', 'ms/page', 'RSS MB, start → peak'];
+    const head = [
+      'input',
+      'pages',
+      'stage',
+      'ms (median)',
+      'CPU ms',
+      'chars/s',
+      'ms/page',
+      'RSS MB, start → peak',
+    ];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
     const fmt = (r: string[]) => r.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ');
     console.log(`\n${fmt(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
@@ -160,7 +176,8 @@ async function main(opts: { pages: number; runs: number }): Promise<void> {
       // Linear reading keeps the time per page flat; quadratic work would multiply it by the page ratio.
       const pageRatio = last.pages / first.pages;
       console.log(
-        `\nScaling: ${pageRatio.toFixed(1)}× the pages took ${(last.ms / first.ms).toFixed(1)}× the time ` +
+        `\nScaling: ${pageRatio.toFixed(1)}× the pages took ${(last.ms / first.ms).toFixed(1)}× the time and ` +
+          `${(last.cpuMs / first.cpuMs).toFixed(1)}× the CPU time ` +
           `(linear: ${pageRatio.toFixed(1)}×, quadratic: ${(pageRatio * pageRatio).toFixed(1)}×).`,
       );
     }
