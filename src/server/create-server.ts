@@ -143,7 +143,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
     url,
     host,
     port,
-    ...(opts.review ? { reviewUrl: `${url}?review=${opts.review.token}` } : {}),
+    ...(opts.review ? { reviewUrl: `${url}?x.review=${opts.review.token}` } : {}),
     close: () => app.close(),
   };
 }

@@ -48,7 +48,7 @@ describe('review write path', () => {
   });
 
   it('prints the address with its token and writes an accepted decision, the graph following', async () => {
-    expect(server.reviewUrl).toBe(`${server.url}?review=${TOKEN}`);
+    expect(server.reviewUrl).toBe(`${server.url}?x.review=${TOKEN}`);
     const { versions, entries } = await folder();
     expect(entries.filter((e) => e.review === 'pending')).toHaveLength(7);
     const res = await post('/api/review/folders/rpt/decisions', accept('AUS|ATTENDED|mtg-rpt', versions));

@@ -6,6 +6,8 @@ import type { EntryRef } from './decisions.js';
 export interface QueueEntry {
   ref: EntryRef;
   file: string;
+  /** The file's default source (its top-level `source:`). */
+  source?: string;
   review: 'pending' | 'accepted' | 'rejected' | 'merged';
   /** Node label, relationship type, or `update` for a later value. */
   type: string;
@@ -48,6 +50,7 @@ export function queueOf(files: Map<string, string>): QueueEntry[] {
     const doc = (parse(text) ?? {}) as Raw;
     const common = (r: Raw) => ({
       file,
+      ...(typeof doc.source === 'string' ? { source: doc.source } : {}),
       review: reviewOf(r.review),
       ...(typeof r.confidence === 'number' ? { confidence: r.confidence } : {}),
       ...(typeof r.rule === 'string' ? { rule: r.rule } : {}),

@@ -22,7 +22,7 @@ export function checkWrite(request: FastifyRequest, token: string): void {
     throw new ApiError(
       401,
       'REVIEW_TOKEN',
-      'This write needs the review token: open the address `npm run review` printed (it ends in ?review=…).',
+      'This write needs the review token: open the address `npm run review` printed (it ends in ?x.review=…).',
     );
   }
   const origin = request.headers.origin;
