@@ -102,6 +102,7 @@ describe('sources view', () => {
     expect(facts).toContain('mtg-gpa-2025');
     expect(await extra(page, 'at')).toMatch(/^\d+-\d+$/);
     expect(await extra(page, 'sec')).toBe('貳.一.(八).4');
+    await h.screenshot(page, 'sources-quote');
     await page.click('.src-fact-list li[data-fact="mtg-gpa-2025"] button');
     await page.waitForFunction(
       () => document.querySelector('#panel-details')?.getAttribute('data-node') === 'mtg-gpa-2025',

@@ -126,6 +126,11 @@ export function mountReview(el: HTMLElement, ctx: AppContext): void {
 
   const applyAnswer = async (a: FolderAnswer) => {
     answer = a;
+    const option = [...folderSelect.options].find((o) => o.value === a.slug);
+    if (option) {
+      const pending = a.entries.filter((e) => e.review === 'pending').length;
+      option.textContent = `${a.slug} (${ctx.t('review.pendingCount', { count: pending })})`;
+    }
     const source =
       a.entries.find((e) => e.source)?.source ?? a.entries.find((e) => e.prov[0]?.source)?.prov[0]?.source;
     let view: SourceView | undefined;
