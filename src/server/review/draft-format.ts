@@ -32,12 +32,48 @@ export function forValidation(text: string): string {
   return doc.toString({ lineWidth: 0 });
 }
 
-/** Reads and validates graph/ as it would be with `replacements` (absolute path → new text) written. */
+/** Pending entries by id (node id, or `from|TYPE|to[|key]`) in a file's text. */
+function pendingIds(text: string): string[] {
+  if (!MAY_HAVE_DRAFT_KEYS.test(text)) return [];
+  const doc = parseDocument(text);
+  const out: string[] = [];
+  for (const key of ['nodes', 'edges']) {
+    const seq = doc.get(key, true);
+    if (!isSeq(seq)) continue;
+    for (const item of seq.items) {
+      if (!isMap(item) || item.get('review') !== 'pending') continue;
+      const k = item.get('key');
+      out.push(
+        key === 'nodes'
+          ? String(item.get('id'))
+          : [item.get('from'), item.get('type'), item.get('to'), ...(typeof k === 'string' ? [k] : [])].join(
+              '|',
+            ),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads and validates graph/ as it would be with `replacements` (absolute path → new text) written. While the
+ * validator drops the drafted keys, pending entries get `review: 'pending'` back on their records, as the
+ * drafted-entry format will give them (the Sources counts and the sync read it).
+ */
 export function readForReview(
   graphDir: string,
   replacements: Map<string, string> = new Map(),
 ): { kb: KnowledgeBase; issues: ValidationIssue[] } {
-  return readKnowledgeBase(graphDir, {
-    readFile: (p) => forValidation(replacements.get(p) ?? readFileSync(p, 'utf8')),
+  const pending = new Set<string>();
+  const result = readKnowledgeBase(graphDir, {
+    readFile: (p) => {
+      const text = replacements.get(p) ?? readFileSync(p, 'utf8');
+      if (!VALIDATOR_KNOWS_DRAFTS) for (const id of pendingIds(text)) pending.add(id);
+      return forValidation(text);
+    },
   });
+  for (const rec of [...result.kb.nodes, ...result.kb.edges]) {
+    if (pending.has(rec.id)) Object.assign(rec, { review: 'pending' });
+  }
+  return result;
 }
