@@ -36,8 +36,16 @@ function listYaml(dir: string): string[] {
   return out;
 }
 
+export interface ReadOptions {
+  /** Reads one data file (absolute path); the review server passes its edit-to-be here to validate it unwritten. */
+  readFile?: (path: string) => string;
+}
+
 /** Reads every data file under graphDir, the source texts they cite, and validates all of it. */
-export function readKnowledgeBase(graphDir: string = DEFAULT_GRAPH_DIR): {
+export function readKnowledgeBase(
+  graphDir: string = DEFAULT_GRAPH_DIR,
+  opts: ReadOptions = {},
+): {
   kb: KnowledgeBase;
   issues: ValidationIssue[];
 } {
@@ -46,7 +54,8 @@ export function readKnowledgeBase(graphDir: string = DEFAULT_GRAPH_DIR): {
     const rel = relative(REPO_ROOT, p);
     return (rel.startsWith('..') ? p : rel).split(sep).join('/');
   };
-  const files: DataFile[] = listYaml(base).map((p) => ({ path: display(p), text: readFileSync(p, 'utf8') }));
+  const read = opts.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
+  const files: DataFile[] = listYaml(base).map((p) => ({ path: display(p), text: read(p) }));
   const parsed = parseDataFiles(files);
   const sourceTexts = new Map<string, string>();
   const issues = [...parsed.issues];

@@ -102,6 +102,15 @@ describe('sources view', () => {
     expect(facts).toContain('mtg-gpa-2025');
     expect(await extra(page, 'at')).toMatch(/^\d+-\d+$/);
     expect(await extra(page, 'sec')).toBe('貳.一.(八).4');
+    await h.screenshot(page, 'sources-quote');
+    // The keyboard way: the next quote after this one becomes the selected one.
+    const at = Number((await extra(page, 'at'))?.split('-')[0]);
+    await page.focus('#src-next');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(
+      (before) => Number(new URL(location.href).searchParams.get('x.at')?.split('-')[0]) > before,
+      at,
+    );
     await page.click('.src-fact-list li[data-fact="mtg-gpa-2025"] button');
     await page.waitForFunction(
       () => document.querySelector('#panel-details')?.getAttribute('data-node') === 'mtg-gpa-2025',

@@ -15,6 +15,8 @@ export const messages: Messages = {
     'sources.pickHint': 'Click a highlighted quote to see the facts it backs.',
     'sources.factsOfQuote': 'Facts backed by this quote ({count})',
     'sources.showInSource': 'show in source',
+    'sources.prevQuote': '← previous quote',
+    'sources.nextQuote': 'next quote →',
     'sources.showInSourceHint': 'Open the source at this quote',
   },
   'zh-Hant': {
@@ -30,6 +32,8 @@ export const messages: Messages = {
     'sources.pickHint': '點選標示的引文，即可看到其支持的事實。',
     'sources.factsOfQuote': '此引文支持的事實（{count}）',
     'sources.showInSource': '在來源中顯示',
+    'sources.prevQuote': '← 上一段引文',
+    'sources.nextQuote': '下一段引文 →',
     'sources.showInSourceHint': '開啟來源文件並捲動至此引文',
   },
 };

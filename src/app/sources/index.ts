@@ -137,6 +137,22 @@ export function mountSources(el: HTMLElement, ctx: AppContext): () => void {
     setSourceState(ctx, { src: openId, sec: sectionAt(first.start), at: encodeRange(first) });
   };
 
+  /** Keyboard way through the quotes: the previous or next highlight from the selected one. */
+  const step = (dir: 1 | -1) => {
+    if (!view || view.highlights.length === 0) return;
+    const at = decodeRange(state().at)?.start;
+    const hls = view.highlights;
+    const i =
+      at === undefined
+        ? dir === 1
+          ? 0
+          : hls.length - 1
+        : dir === 1
+          ? hls.findIndex((hl) => hl.start > at)
+          : hls.findLastIndex((hl) => hl.start < at);
+    if (i >= 0) pick([i]);
+  };
+
   const renderOutline = () => {
     if (!view) return;
     const sec = state().sec;
@@ -206,6 +222,16 @@ export function mountSources(el: HTMLElement, ctx: AppContext): () => void {
       const lang = summary?.language?.startsWith('zh') ? 'zh-Hant' : summary?.language;
       viewer = createTextViewer(v, lang, pick, (page) => ctx.t('sources.page', { page }));
       docHead.replaceChildren(
+        h(
+          'div',
+          { class: 'src-step' },
+          h(
+            'button',
+            { type: 'button', id: 'src-prev', onclick: () => step(-1) },
+            ctx.t('sources.prevQuote'),
+          ),
+          h('button', { type: 'button', id: 'src-next', onclick: () => step(1) }, ctx.t('sources.nextQuote')),
+        ),
         h('h3', { class: 'src-doc-title' }, summary ? title(summary) : id),
         h(
           'p',
