@@ -133,7 +133,7 @@ export function findPages(text: string): { page: number; start: number }[] {
   if (!text.includes('\f')) return [];
   const pages = [{ page: 1, start: 0 }];
   for (let i = text.indexOf('\f'); i >= 0; i = text.indexOf('\f', i + 1))
-    pages.push({ page: pages.length + 1, start: i + 1 });
+    pages.push({ page: pages.length + 1, start: text[i + 1] === '\n' ? i + 2 : i + 1 });
   return pages;
 }
 

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BYTES, readReport } from '../../src/ingest/read/read-report.js';
 import { IngestError } from '../../src/ingest/types.js';
 import { REPO_ROOT } from '../../src/model/read.js';
+import { findPages } from '../../src/model/source-text.js';
 import { encodeLegacy } from './legacy-encoding.js';
 import { makeDocx, makeEncryptedPdf, makeSimplePdf } from './make-documents.js';
 import { headings, squash } from './text-compare.js';
@@ -164,6 +165,9 @@ describe('readReport: PDF', () => {
     const second = read.pages?.[1]?.start ?? -1;
     expect(read.text.slice(0, second).trim()).toBe('1. Opening of the meeting\nThe Chair welcomed members.');
     expect(read.text.slice(second)).toBe('2. Projects\nViet Nam introduced a concept note.');
+    // The stored text keeps the page break, so the Sources view finds the same page starts in it.
+    expect(read.text).toContain('\f');
+    expect(findPages(read.text)).toEqual(read.pages);
   });
 });
 

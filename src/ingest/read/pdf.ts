@@ -11,6 +11,8 @@ import { joinLines, pageLines, type TextRun, textRightEdge } from './pdf-layout.
 
 const PDFJS_DIR = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
+const PAGE_BREAK = '\n\f\n';
+
 export interface PdfText {
   text: string;
   pages: { page: number; start: number }[];
@@ -85,9 +87,11 @@ export async function readPdf(bytes: Uint8Array, file: string): Promise<PdfText>
     let length = 0;
     pageTexts.forEach((lines, i) => {
       const text = joinLines(lines, right);
+      // A form feed on a line of its own marks the page break in the stored text, so the page numbers survive
+      // in graph/sources/ (the Sources view reads them back) and line-based parsers see only a blank line.
       if (i > 0) {
-        parts.push('\n\n');
-        length += 2;
+        parts.push(PAGE_BREAK);
+        length += PAGE_BREAK.length;
       }
       pages.push({ page: i + 1, start: length });
       parts.push(text);
