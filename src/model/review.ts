@@ -1,0 +1,87 @@
+// Applies the review decisions recorded in drafted entries: rejected entries and merged nodes leave the graph
+// (they stay in graph/ as a record, so that re-ingesting a report does not bring them back), and whatever was
+// drafted on a merged node follows it to the node it was merged into.
+import { edgeId } from './parse-files.js';
+import type { EdgeRecord, NodeRecord, Origin, PropertyUpdate, ValidationIssue } from './types.js';
+
+export interface Reviewed {
+  nodes: NodeRecord[];
+  edges: EdgeRecord[];
+  updates: PropertyUpdate[];
+  setAside: { nodes: NodeRecord[]; edges: EdgeRecord[]; updates: PropertyUpdate[] };
+  issues: ValidationIssue[];
+}
+
+/** Entries without a review state were written or reviewed by hand: they count as accepted. */
+export function isReviewed(entry: { review?: string }): boolean {
+  return entry.review === undefined || entry.review === 'accepted';
+}
+
+export function applyReview(nodes: NodeRecord[], edges: EdgeRecord[], updates: PropertyUpdate[]): Reviewed {
+  const out: Reviewed = {
+    nodes: [],
+    edges: [],
+    updates: [],
+    setAside: { nodes: [], edges: [], updates: [] },
+    issues: [],
+  };
+  const issue = (origin: Origin, entity: string, kind: ValidationIssue['kind'], message: string) =>
+    out.issues.push({ file: origin.file, line: origin.line, entity, kind, message });
+
+  const mergedInto = new Map<string, string>();
+  const rejected = new Map<string, NodeRecord>();
+  for (const n of nodes) {
+    if (n.review === 'merged' && n.mergedInto) mergedInto.set(n.id, n.mergedInto);
+    if (n.review === 'rejected') rejected.set(n.id, n);
+    if (n.review === 'merged' || n.review === 'rejected') out.setAside.nodes.push(n);
+    else out.nodes.push(n);
+  }
+  const kept = new Set(out.nodes.map((n) => n.id));
+  for (const n of out.setAside.nodes) {
+    if (n.review !== 'merged' || !n.mergedInto) continue;
+    if (!kept.has(n.mergedInto)) {
+      issue(
+        n.origin,
+        n.id,
+        'unknown-reference',
+        `mergedInto names "${n.mergedInto}", which is not a node of the graph (merge into an existing, kept node)`,
+      );
+    }
+  }
+  // A merge target is a kept node, so one step is enough; a chain would already be reported above.
+  const redirect = (id: string): string => mergedInto.get(id) ?? id;
+
+  for (const e of edges) {
+    const from = redirect(e.from);
+    const to = redirect(e.to);
+    const edge = from === e.from && to === e.to ? e : { ...e, from, to, id: edgeId(from, e.type, to, e.key) };
+    if (e.review === 'rejected') {
+      out.setAside.edges.push(edge);
+      continue;
+    }
+    const gone = [from, to].find((id) => rejected.has(id));
+    if (gone !== undefined) {
+      // A drafted fact about a rejected node falls with it; a reviewed one must be decided by a person.
+      if (!isReviewed(e)) out.setAside.edges.push(edge);
+      else {
+        const at = rejected.get(gone)?.origin;
+        issue(
+          e.origin,
+          edge.id,
+          'unknown-reference',
+          `relationship is ${e.review ?? 'reviewed'} but names node "${gone}", rejected at ${at?.file}:${at?.line}; reject it too or accept the node`,
+        );
+      }
+      continue;
+    }
+    out.edges.push(edge);
+  }
+
+  for (const u of updates) {
+    const update = mergedInto.has(u.node) ? { ...u, node: redirect(u.node) } : u;
+    if (u.review === 'rejected' || (rejected.has(u.node) && !isReviewed(u)))
+      out.setAside.updates.push(update);
+    else out.updates.push(update);
+  }
+  return out;
+}
