@@ -2,7 +2,14 @@
 // (they stay in graph/ as a record, so that re-ingesting a report does not bring them back), and whatever was
 // drafted on a merged node follows it to the node it was merged into.
 import { edgeId } from './parse-files.js';
-import type { EdgeRecord, NodeRecord, Origin, PropertyUpdate, ValidationIssue } from './types.js';
+import type {
+  EdgeRecord,
+  KnowledgeBase,
+  NodeRecord,
+  Origin,
+  PropertyUpdate,
+  ValidationIssue,
+} from './types.js';
 
 export interface Reviewed {
   nodes: NodeRecord[];
@@ -84,4 +91,50 @@ export function applyReview(nodes: NodeRecord[], edges: EdgeRecord[], updates: P
     else out.updates.push(update);
   }
   return out;
+}
+
+export interface LoadSelection {
+  kb: KnowledgeBase;
+  /** Drafted entries left out (pending, without includeDrafts), and reviewed relationships left out with them. */
+  heldBack: { nodes: number; edges: number; reviewedEdges: number };
+}
+
+/**
+ * What goes into Neo4j: reviewed entries, and pending ones too when `includeDrafts` is set. A reviewed
+ * relationship whose end is still pending waits for that end (it is counted in `reviewedEdges`).
+ */
+export function selectForLoad(kb: KnowledgeBase, opts: { includeDrafts?: boolean } = {}): LoadSelection {
+  const heldBack = { nodes: 0, edges: 0, reviewedEdges: 0 };
+  if (opts.includeDrafts) return { kb, heldBack };
+  const nodes = kb.nodes.filter(isReviewed);
+  heldBack.nodes = kb.nodes.length - nodes.length;
+  const ids = new Set(nodes.map((n) => n.id));
+  const edges = kb.edges.filter((e) => {
+    if (!isReviewed(e)) heldBack.edges++;
+    else if (!ids.has(e.from) || !ids.has(e.to)) heldBack.reviewedEdges++;
+    else return true;
+    return false;
+  });
+  return { kb: { ...kb, nodes, edges, updates: (kb.updates ?? []).filter(isReviewed) }, heldBack };
+}
+
+/** Drafted entries per folder and review state (entries written by hand are not counted). */
+export function reviewSummary(kb: KnowledgeBase): { folder: string; counts: Record<string, number> }[] {
+  const folders = new Map<string, Record<string, number>>();
+  const all = [
+    ...kb.nodes,
+    ...kb.edges,
+    ...(kb.updates ?? []),
+    ...(kb.setAside?.nodes ?? []),
+    ...(kb.setAside?.edges ?? []),
+    ...(kb.setAside?.updates ?? []),
+  ];
+  for (const entry of all) {
+    if (!entry.review) continue;
+    const folder = entry.origin.file.slice(0, entry.origin.file.lastIndexOf('/') + 1) || './';
+    const counts = folders.get(folder) ?? {};
+    counts[entry.review] = (counts[entry.review] ?? 0) + 1;
+    folders.set(folder, counts);
+  }
+  return [...folders].sort(([a], [b]) => a.localeCompare(b)).map(([folder, counts]) => ({ folder, counts }));
 }
