@@ -38,12 +38,24 @@ function listYaml(dir: string): string[] {
   return out;
 }
 
+export interface ReadOptions {
+  /**
+   * Files as they would be: path relative to graphDir -> text, read instead of (or besides) the disk. Lets
+   * ingestion validate a draft before it writes a byte.
+   */
+  overlay?: Map<string, string>;
+}
+
 /** Reads every data file under graphDir, the source texts they cite, and validates all of it. */
-export function readKnowledgeBase(graphDir: string = DEFAULT_GRAPH_DIR): {
+export function readKnowledgeBase(
+  graphDir: string = DEFAULT_GRAPH_DIR,
+  opts: ReadOptions = {},
+): {
   kb: KnowledgeBase;
   issues: ValidationIssue[];
 } {
   const base = resolve(graphDir);
+  const overlay = new Map([...(opts.overlay ?? [])].map(([rel, text]) => [join(base, rel), text]));
   const display = (p: string) => {
     const rel = relative(REPO_ROOT, p);
     return (rel.startsWith('..') ? p : rel).split(sep).join('/');
@@ -51,6 +63,8 @@ export function readKnowledgeBase(graphDir: string = DEFAULT_GRAPH_DIR): {
   const issues: ValidationIssue[] = [];
   // Bytes, not 'utf8': Node's decoder would quietly turn a stray byte into U+FFFD.
   const readText = (path: string): string | undefined => {
+    const given = overlay.get(path);
+    if (given !== undefined) return given;
     const decoded = decodeUtf8(readFileSync(path));
     if (decoded.badLineCount === 0) return decoded.text;
     issues.push({
@@ -61,7 +75,9 @@ export function readKnowledgeBase(graphDir: string = DEFAULT_GRAPH_DIR): {
     });
     return undefined;
   };
-  const files: DataFile[] = listYaml(base).map((p) => {
+  const yamlPaths = listYaml(base);
+  for (const p of overlay.keys()) if (/\.ya?ml$/.test(p) && !yamlPaths.includes(p)) yamlPaths.push(p);
+  const files: DataFile[] = yamlPaths.map((p) => {
     const text = readText(p);
     // A data file with a bad byte is still checked, with U+FFFD in its place, so nothing else is hidden.
     return { path: display(p), text: text ?? decodeUtf8(readFileSync(p)).text };
@@ -75,7 +91,7 @@ export function readKnowledgeBase(graphDir: string = DEFAULT_GRAPH_DIR): {
     if (n.label !== 'Source') continue;
     const file = n.props.file;
     const path = typeof file === 'string' ? join(base, file) : undefined;
-    if (!path || !existsSync(path)) {
+    if (!path || !(overlay.has(path) || existsSync(path))) {
       issues.push({
         file: n.origin.file,
         line: n.origin.line,

@@ -55,6 +55,12 @@ export function applyReview(nodes: NodeRecord[], edges: EdgeRecord[], updates: P
       );
     }
   }
+  for (const n of nodes) {
+    for (const c of n.candidates ?? []) {
+      if (!kept.has(c.id))
+        issue(n.origin, n.id, 'unknown-reference', `candidate "${c.id}" is not a node of the graph`);
+    }
+  }
   // A merge target is a kept node, so one step is enough; a chain would already be reported above.
   const redirect = (id: string): string => mergedInto.get(id) ?? id;
 
