@@ -118,22 +118,28 @@ function parseOne(file: DataFile, out: ParsedFiles): void {
   }
   const defaultSource = top.data.source;
 
-  const seq = (key: string) => {
+  /** Each entry of one top-level list that has the right shape, with its origin; the others are reported. */
+  function eachEntry<T>(
+    key: 'nodes' | 'edges' | 'updates',
+    schema: z.ZodType<T>,
+    what: string,
+    use: (entry: T, origin: Origin) => void,
+  ): void {
     const s = doc.get(key, true);
-    return isSeq(s) ? s.items : [];
-  };
-
-  for (const item of seq('nodes')) {
-    const line = lineAt(item as YamlNode);
-    const raw = isMap(item) ? (item as YAMLMap).toJSON() : item;
-    const parsed = nodeEntrySchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const zi of parsed.error.issues) reportShape(zi, item, 'node');
-      const id = isMap(item) ? (item as YAMLMap).get('id') : undefined;
-      if (typeof id === 'string' && !out.invalid.has(id)) out.invalid.set(id, { file: file.path, line });
-      continue;
+    for (const item of isSeq(s) ? s.items : []) {
+      const origin = { file: file.path, line: lineAt(item as YamlNode) };
+      const parsed = schema.safeParse(isMap(item) ? (item as YAMLMap).toJSON() : item);
+      if (parsed.success) {
+        use(parsed.data, origin);
+        continue;
+      }
+      for (const zi of parsed.error.issues) reportShape(zi, item, what);
+      const id = key === 'nodes' && isMap(item) ? (item as YAMLMap).get('id') : undefined;
+      if (typeof id === 'string' && !out.invalid.has(id)) out.invalid.set(id, origin);
     }
-    const n = parsed.data;
+  }
+
+  eachEntry('nodes', nodeEntrySchema, 'node', (n, origin) => {
     out.nodes.push({
       id: n.id,
       label: n.label,
@@ -143,22 +149,14 @@ function parseOne(file: DataFile, out: ParsedFiles): void {
       props: n.props,
       ...(n.note ? { note: n.note } : {}),
       prov: withSource(n.prov, defaultSource),
-      origin: { file: file.path, line },
+      origin,
       ...draftFieldsOf(n),
       ...(n.candidates ? { candidates: n.candidates } : {}),
       ...(n.mergedInto ? { mergedInto: n.mergedInto } : {}),
     });
-  }
+  });
 
-  for (const item of seq('edges')) {
-    const line = lineAt(item as YamlNode);
-    const raw = isMap(item) ? (item as YAMLMap).toJSON() : item;
-    const parsed = edgeEntrySchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const zi of parsed.error.issues) reportShape(zi, item, 'relationship');
-      continue;
-    }
-    const e = parsed.data;
+  eachEntry('edges', edgeEntrySchema, 'relationship', (e, origin) => {
     out.edges.push({
       id: edgeId(e.from, e.type, e.to, e.key),
       type: e.type,
@@ -168,20 +166,12 @@ function parseOne(file: DataFile, out: ParsedFiles): void {
       props: e.props,
       ...(e.note ? { note: e.note } : {}),
       prov: withSource(e.prov, defaultSource),
-      origin: { file: file.path, line },
+      origin,
       ...draftFieldsOf(e),
     });
-  }
+  });
 
-  for (const item of seq('updates')) {
-    const line = lineAt(item as YamlNode);
-    const raw = isMap(item) ? (item as YAMLMap).toJSON() : item;
-    const parsed = updateEntrySchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const zi of parsed.error.issues) reportShape(zi, item, 'update');
-      continue;
-    }
-    const u = parsed.data;
+  eachEntry('updates', updateEntrySchema, 'update', (u, origin) => {
     out.updates.push({
       node: u.node,
       prop: u.prop,
@@ -189,10 +179,10 @@ function parseOne(file: DataFile, out: ParsedFiles): void {
       asOf: u.asOf,
       ...(u.note ? { note: u.note } : {}),
       prov: withSource(u.prov, defaultSource),
-      origin: { file: file.path, line },
+      origin,
       ...draftFieldsOf(u),
     });
-  }
+  });
 
   function reportShape(zi: z.core.$ZodIssue, item: unknown, what: string): void {
     const map = isMap(item) ? (item as YAMLMap) : undefined;

@@ -114,10 +114,11 @@ export function selectForLoad(kb: KnowledgeBase, opts: { includeDrafts?: boolean
   if (opts.includeDrafts) return { kb, heldBack };
   const nodes = kb.nodes.filter(isReviewed);
   heldBack.nodes = kb.nodes.length - nodes.length;
-  const ids = new Set(nodes.map((n) => n.id));
+  // Only ends left out here: a relationship to a node that does not exist at all is the loader's to refuse.
+  const waiting = new Set(kb.nodes.filter((n) => !isReviewed(n)).map((n) => n.id));
   const edges = kb.edges.filter((e) => {
     if (!isReviewed(e)) heldBack.edges++;
-    else if (!ids.has(e.from) || !ids.has(e.to)) heldBack.reviewedEdges++;
+    else if (waiting.has(e.from) || waiting.has(e.to)) heldBack.reviewedEdges++;
     else return true;
     return false;
   });

@@ -29,6 +29,7 @@ edges:
   - { type: ATTENDED, from: TWN2, to: mtg-1, props: { mode: virtual }, prov: { section: 一, quote: 及我國等3個 }, review: accepted }
   - { type: ATTENDED, from: CHL, to: mtg-1, props: { mode: in-person }, prov: { section: 一, quote: 智利及我國 }, review: pending }
   - { type: DISCUSSED, from: mtg-1, to: t-x, prov: { section: 一, quote: 議程 }, review: pending }
+  - { type: ATTENDED, from: CHL, to: mtg-1, key: again, props: { mode: virtual }, prov: { section: 一, quote: 智利 }, review: accepted }
 `);
     expect(issues).toEqual([]);
     expect(kb.nodes.map((n) => n.id)).toEqual(['src-test', 'AUS', 'TWN', 'mtg-1', 'CHL']);
@@ -43,14 +44,17 @@ edges:
     expect(reviewSummary(kb)).toEqual([
       {
         folder: expect.stringMatching(/\/r\/$/),
-        counts: { merged: 1, pending: 3, rejected: 1, accepted: 1 },
+        counts: { merged: 1, pending: 3, rejected: 1, accepted: 2 },
       },
     ]);
 
     const reviewedOnly = selectForLoad(kb);
     expect(reviewedOnly.kb.nodes.map((n) => n.id)).not.toContain('CHL');
     expect(reviewedOnly.kb.edges.map((e) => e.id)).toEqual(['AUS|ATTENDED|mtg-1', 'TWN|ATTENDED|mtg-1']);
-    expect(reviewedOnly.heldBack).toEqual({ nodes: 1, edges: 1, reviewedEdges: 0 });
+    expect(reviewedOnly.heldBack).toEqual({ nodes: 1, edges: 1, reviewedEdges: 1 });
+    // A relationship to a node that does not exist at all is not held back: the loader refuses it.
+    const stray = { ...kb.edges[0], id: 'AUS|ATTENDED|nowhere', to: 'nowhere' } as (typeof kb.edges)[number];
+    expect(selectForLoad({ ...kb, edges: [...kb.edges, stray] }).kb.edges).toContain(stray);
     expect(selectForLoad(kb, { includeDrafts: true }).kb.nodes).toHaveLength(5);
     const g = toGraph(kb);
     expect(g.getNodeAttribute('CHL', 'draft')).toBe(true);
