@@ -52,11 +52,10 @@ const program = new Command('load')
           `Done in ${(report.timeMs / 1000).toFixed(2)} s (one transaction).`,
         ].join('\n'),
       );
-      const held = report.heldBack;
-      if (held.nodes + held.edges + held.reviewedEdges > 0) {
+      if (report.heldBackNodes + report.heldBackRels + report.heldBackReviewedRels > 0) {
         console.log(
-          `Awaiting review, not loaded: ${held.nodes} nodes, ${held.edges} relationships` +
-            `${held.reviewedEdges ? ` (and ${held.reviewedEdges} reviewed relationships to them)` : ''}; --include-drafts loads them.`,
+          `Awaiting review, not loaded: ${report.heldBackNodes} nodes, ${report.heldBackRels} relationships` +
+            `${report.heldBackReviewedRels ? ` (and ${report.heldBackReviewedRels} reviewed relationships to them)` : ''}; --include-drafts loads them.`,
         );
       }
     } catch (error) {

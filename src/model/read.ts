@@ -44,6 +44,8 @@ export interface ReadOptions {
    * ingestion validate a draft before it writes a byte.
    */
   overlay?: Map<string, string>;
+  /** Reads one data file (absolute path); the review server passes its edit-to-be here to validate it unwritten. */
+  readFile?: (path: string) => string;
 }
 
 /** Reads every data file under graphDir, the source texts they cite, and validates all of it. */
@@ -78,6 +80,7 @@ export function readKnowledgeBase(
   const yamlPaths = listYaml(base);
   for (const p of overlay.keys()) if (/\.ya?ml$/.test(p) && !yamlPaths.includes(p)) yamlPaths.push(p);
   const files: DataFile[] = yamlPaths.map((p) => {
+    if (opts.readFile && !overlay.has(p)) return { path: display(p), text: opts.readFile(p) };
     const text = readText(p);
     // A data file with a bad byte is still checked, with U+FFFD in its place, so nothing else is hidden.
     return { path: display(p), text: text ?? decodeUtf8(readFileSync(p)).text };

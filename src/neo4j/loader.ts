@@ -21,8 +21,11 @@ export interface LoadReport {
   relsUpdated: number;
   relsDeleted: number;
   timeMs: number;
-  /** Entries not loaded because they await review (see selectForLoad). */
-  heldBack: { nodes: number; edges: number; reviewedEdges: number };
+  /** Entries not loaded because they await review (see selectForLoad): nodes, relationships, and reviewed
+   * relationships to a pending node. Flat numbers, like every other count here. */
+  heldBackNodes: number;
+  heldBackRels: number;
+  heldBackReviewedRels: number;
 }
 
 export interface LoadOptions {
@@ -58,7 +61,9 @@ function emptyReport(): LoadReport {
     relsUpdated: 0,
     relsDeleted: 0,
     timeMs: 0,
-    heldBack: { nodes: 0, edges: 0, reviewedEdges: 0 },
+    heldBackNodes: 0,
+    heldBackRels: 0,
+    heldBackReviewedRels: 0,
   };
 }
 
@@ -79,7 +84,9 @@ export async function loadIntoNeo4j(
     ...(opts.database ? { database: opts.database } : {}),
   });
   const report = emptyReport();
-  report.heldBack = heldBack;
+  report.heldBackNodes = heldBack.nodes;
+  report.heldBackRels = heldBack.edges;
+  report.heldBackReviewedRels = heldBack.reviewedEdges;
   try {
     // Schema changes cannot share a transaction with data changes; they are idempotent and harmless alone.
     // Explicit transactions, not executeWrite: its retries would hide an unreachable database for 30 s,
