@@ -6,7 +6,7 @@ import { type DataFile, parseDataFiles } from './parse-files.js';
 import { applyReview } from './review.js';
 import type { KnowledgeBase, ValidationIssue } from './types.js';
 import { decodeUtf8, describeBadLines } from './utf8.js';
-import { validateKnowledgeBase } from './validate.js';
+import { clipIssue, validateKnowledgeBase } from './validate.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_GRAPH_DIR = join(REPO_ROOT, 'graph');
@@ -117,7 +117,7 @@ export function readKnowledgeBase(
     setAside: reviewed.setAside,
   };
   issues.push(...validateKnowledgeBase(kb, { invalid: parsed.invalid }));
-  return { kb, issues };
+  return { kb, issues: issues.map(clipIssue) };
 }
 
 /** Like readKnowledgeBase, but refuses a knowledge base with any problem. */

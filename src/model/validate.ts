@@ -129,7 +129,7 @@ export function suggester(ids: string[]): (id: string) => string {
 }
 
 /** The last guard against data echoed whole: messages and entity names stay readable. */
-function clipIssue(i: ValidationIssue): ValidationIssue {
+export function clipIssue(i: ValidationIssue): ValidationIssue {
   const message = clip(i.message, 600);
   const entity = i.entity === undefined ? undefined : clip(i.entity);
   if (message === i.message && entity === i.entity) return i;
