@@ -41,11 +41,9 @@ function listYaml(dir: string): string[] {
 export interface ReadOptions {
   /**
    * Files as they would be: path relative to graphDir -> text, read instead of (or besides) the disk. Lets
-   * ingestion validate a draft before it writes a byte.
+   * ingestion validate a draft, and the review server an edit, before either writes a byte.
    */
   overlay?: Map<string, string>;
-  /** Reads one data file (absolute path); the review server passes its edit-to-be here to validate it unwritten. */
-  readFile?: (path: string) => string;
 }
 
 /** Reads every data file under graphDir, the source texts they cite, and validates all of it. */
@@ -80,7 +78,6 @@ export function readKnowledgeBase(
   const yamlPaths = listYaml(base);
   for (const p of overlay.keys()) if (/\.ya?ml$/.test(p) && !yamlPaths.includes(p)) yamlPaths.push(p);
   const files: DataFile[] = yamlPaths.map((p) => {
-    if (opts.readFile && !overlay.has(p)) return { path: display(p), text: opts.readFile(p) };
     const text = readText(p);
     // A data file with a bad byte is still checked, with U+FFFD in its place, so nothing else is hidden.
     return { path: display(p), text: text ?? decodeUtf8(readFileSync(p)).text };

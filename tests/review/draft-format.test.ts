@@ -4,9 +4,9 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyDecision } from '../../src/ingest/review/decisions.js';
+import { selectForLoad } from '../../src/model/review.js';
 import { listSources, reviewState } from '../../src/model/source-text-list.js';
 import { readForReview } from '../../src/server/review/draft-format.js';
-import { reviewedOnly } from '../../src/server/review/load.js';
 import { DRAFT, makeReviewGraph } from './fixture.js';
 
 describe('reading a drafted folder for review', () => {
@@ -48,7 +48,7 @@ describe('reading a drafted folder for review', () => {
     expect(kb.edges.some((e) => e.id === 'KOR|ATTENDED|mtg-rpt')).toBe(false);
     expect(kb.nodes.some((n) => n.id === 'org-new-alliance')).toBe(false);
     expect(kb.edges.some((e) => e.id === 'TWN|LEADS|org-alliance')).toBe(true);
-    const loaded = reviewedOnly(kb);
+    const loaded = selectForLoad(kb).kb;
     // The meeting is still pending, so are the attendances on it, even the accepted one (it hangs on the meeting).
     expect(loaded.nodes.some((n) => n.id === 'mtg-rpt')).toBe(false);
     expect(loaded.edges.map((e) => e.id)).toEqual([]);
