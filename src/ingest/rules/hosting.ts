@@ -1,0 +1,116 @@
+// HOSTED: who hosts the report's meetings ("係由韓國主辦", "主辦國韓國", "hosted by Peru", "host economy Peru"),
+// and other events the report says an economy or agency holds or will hold ("在海南省三亞市舉辦「…研討會」",
+// "預計於 2025 年 SOM3 期間舉辦工作坊", "Chile will host a workshop on …"): those become new Meeting nodes.
+import { findDates } from '../entities/patterns.js';
+import { splitClauses } from '../text/sentences.js';
+import { meetingsFor, mentionsIn, provFor, sectionOf, subjectAt, useMention } from './context-helpers.js';
+import type { Rule, RuleContext } from './rule.js';
+
+const RULE = 'host';
+const HOST_MEETING =
+  /由\s*[^，。；]{0,30}?主辦|主辦國|主辦經濟體|\bhosted by\b|\bhost economy\b|\bhosted the meeting\b/iu;
+const EVENT =
+  /工作坊|研討會|說明會|推廣活動|活動|大會|論壇|部長級?會議|workshop|seminar|conference|symposium|forum|dialogue|event|ministerial/iu;
+const HOLD =
+  /舉辦|舉行|辦理|主辦|召開|\bhost(?:s|ed|ing)?\b|\bhold(?:s|ing)?\b|\bheld\b|\borgani[sz](?:e|es|ed|ing)\b|\bconvene[sd]?\b/iu;
+const PLANNED = /預計|規劃|將|擬|計畫於|will|plan|to be held|upcoming/iu;
+const HOST_LABELS = ['Economy', 'Organization'];
+
+function eventName(clause: string, afterVerb: string): string | undefined {
+  for (const m of clause.matchAll(/「([^」]{2,120})」/gu)) if (m[1] && EVENT.test(m[1])) return m[1];
+  const en =
+    /\b((?:an?|the)\s+)?((?:[A-Za-z-]+\s+){0,8}?(?:workshop|seminar|conference|symposium|forum|dialogue|event)(?:\s+on\s+[^,.;]{3,80})?)/iu.exec(
+      clause,
+    );
+  if (en?.[2] && /[A-Za-z]/.test(clause) && !/[\u4e00-\u9fff]/u.test(clause)) return en[2].trim();
+  const zh =
+    /^[之了]?\s*((?:[\u4e00-\u9fffA-Za-z0-9 ]{0,16}?)(?:工作坊|研討會|說明會|推廣活動|活動|大會|論壇|部長級?會議)(?:（[A-Za-z]+）)?)/u.exec(
+      afterVerb,
+    );
+  return zh?.[1]?.trim();
+}
+
+function hostsOf(ctx: RuleContext, start: number, verbAt: number, sentenceStart: number) {
+  const before = mentionsIn(ctx, start, verbAt, HOST_LABELS).filter(
+    (m) => !/邀請|invit/iu.test(ctx.text.slice(Math.max(start, m.start - 4), m.start)),
+  );
+  if (before.length > 0) return before;
+  const subj = subjectAt(ctx, start, HOST_LABELS);
+  if (subj) return [subj];
+  return mentionsIn(ctx, sentenceStart, verbAt, ['Economy']).slice(0, 1);
+}
+
+export const hostingRule: Rule = {
+  name: RULE,
+  drafts: ['HOSTED', 'Meeting'],
+  run(ctx) {
+    for (const s of ctx.sentences) {
+      const body = ctx.text.slice(s.start, s.end);
+      if (!HOLD.test(body) && !HOST_MEETING.test(body)) continue;
+      for (const c of splitClauses(ctx.text, s)) {
+        const clause = ctx.text.slice(c.start, c.end);
+        const prov = provFor(ctx, c.start, c.end);
+        if (HOST_MEETING.test(clause) && !EVENT.test(clause)) {
+          const hosts = mentionsIn(ctx, c.start, c.end, ['Economy']).filter(
+            (m) => !/^籍/u.test(ctx.text.slice(m.end, m.end + 1)),
+          );
+          for (const mt of meetingsFor(ctx, s))
+            for (const h of hosts.slice(0, 2))
+              if (useMention(ctx, h, RULE, c.start, c.end))
+                ctx.draft.addEdge({
+                  type: 'HOSTED',
+                  from: h.id,
+                  to: mt.id,
+                  prov,
+                  rule: RULE,
+                  confidence: 0.9,
+                });
+          continue;
+        }
+        const verb = HOLD.exec(clause);
+        if (!verb || !EVENT.test(clause)) continue;
+        const verbAt = c.start + verb.index;
+        const name = eventName(clause, ctx.text.slice(verbAt + verb[0].length, c.end));
+        if (!name) continue;
+        // A quoted title that is a project's (drafted by the projects rule) is not an event.
+        const titleAt = ctx.text.indexOf(name, c.start);
+        if (
+          ctx.projectMentions.some(
+            (p) => p.start >= c.start && p.start <= titleAt + 2 && p.start >= titleAt - 2,
+          )
+        )
+          continue;
+        const hosts = hostsOf(ctx, c.start, verbAt, s.start);
+        if (/共同|jointly|co-host/iu.test(clause)) {
+          const subj = subjectAt(ctx, c.start);
+          if (subj && !hosts.some((h) => h.id === subj.id)) hosts.push(subj);
+        }
+        if (hosts.length === 0) continue;
+        const sec = sectionOf(ctx, c.start);
+        const generic = !/「/u.test(clause);
+        const key = generic
+          ? `${sec.label}|${name.replace(/^[\u4e00-\u9fff]{0,4}?(?=工作坊|研討會)/u, '')}`
+          : name;
+        const props: Record<string, string> = { status: PLANNED.test(clause) ? 'planned' : 'held' };
+        const d = findDates(clause, ctx.year)[0];
+        if (d) props.startDate = d.start;
+        const id = ctx.draft.addNew({
+          key,
+          label: 'Meeting',
+          name,
+          props,
+          prov,
+          rule: RULE,
+          confidence: 0.7,
+        });
+        if (!id) continue;
+        for (const h of hosts) {
+          const start = Math.min(h.start, c.start);
+          const hp = h.start < c.start ? provFor(ctx, s.start, c.end) : prov;
+          if (useMention(ctx, h, RULE, start, c.end) || ctx.draft.node(h.id))
+            ctx.draft.addEdge({ type: 'HOSTED', from: h.id, to: id, prov: hp, rule: RULE, confidence: 0.7 });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,100 @@
+// VOLUNTEERED_FOR (and LEADS for a volunteer lead): a chair invites economies to volunteer for a group ("主席
+// 邀請會員經濟體自願成立小組草擬 AIDER 初稿", "invited economies to volunteer for a small group to draft …"), then
+// the report lists who said yes ("中國、美國…均表達加入意願", "Chile, Japan and Peru volunteered"). The group is the
+// graph/ node whose name shares the longest run of words with the invitation, else a new one.
+import type { NodeRecord } from '../../model/types.js';
+import { foldString } from '../text/fold.js';
+import { mentionsIn, provFor, sectionOf, useMention } from './context-helpers.js';
+import type { Rule, RuleContext } from './rule.js';
+
+const RULE = 'volunteers';
+const CONTEXT = /自願|志願|volunteer|nominate to lead/iu;
+const GROUP = /小組|工作組|group|team|committee|task force/iu;
+const YES =
+  /表達加入意願|願意加入|自願加入|同意加入|表示加入|\bvolunteered\b|\bexpressed (?:their |an )?interest in joining\b|\bagreed to join\b|\bsigned up\b|\bwill join\b/iu;
+const LEAD = /自願(?:擔任|領導)|願意領導|volunteered to (?:lead|chair|convene)/iu;
+
+function longestCommon(a: string, b: string): number {
+  let best = 0;
+  const prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j] ?? 0;
+      prev[j] = a[i - 1] === b[j - 1] ? diag + 1 : 0;
+      best = Math.max(best, prev[j] ?? 0);
+      diag = tmp;
+    }
+  }
+  return best;
+}
+
+function groupFor(ctx: RuleContext, invitation: string): NodeRecord | undefined {
+  const f = foldString(invitation);
+  let best: NodeRecord | undefined;
+  let score = 0;
+  for (const n of ctx.kb.nodes) {
+    if (n.label !== 'Forum' || !GROUP.test(`${n.name} ${n.nameZh ?? ''}`)) continue;
+    for (const name of [n.name, n.nameZh]) {
+      if (!name) continue;
+      const sc = longestCommon(f, foldString(name));
+      if (sc > score) {
+        score = sc;
+        best = n;
+      }
+    }
+  }
+  return score >= 8 ? best : undefined;
+}
+
+export const volunteersRule: Rule = {
+  name: RULE,
+  drafts: ['VOLUNTEERED_FOR', 'LEADS', 'Forum'],
+  run(ctx) {
+    let group: { id: string; section: string } | undefined;
+    for (const s of ctx.sentences) {
+      const body = ctx.text.slice(s.start, s.end);
+      const sec = sectionOf(ctx, s.start);
+      if (CONTEXT.test(body) && GROUP.test(body) && !YES.test(body.replace(/自願成立/u, ''))) {
+        const prov = provFor(ctx, s.start, s.end);
+        const known = groupFor(ctx, body);
+        let id: string | undefined;
+        if (known) id = ctx.draft.mentionExisting(known.id, prov, RULE, 0.8);
+        else {
+          const phrase =
+            /(小組[^，。]{2,30}|small group[^,.;]{2,80}|(?:drafting |working )?group[^,.;]{2,80})/iu.exec(
+              body,
+            )?.[1] ?? 'volunteer group';
+          id = ctx.draft.addNew({
+            key: `${sec.label}|${phrase}`,
+            label: 'Forum',
+            name: phrase.trim(),
+            anchors: [phrase],
+            prov,
+            rule: RULE,
+            confidence: 0.6,
+          });
+        }
+        if (id) group = { id, section: sec.label };
+      }
+      if (!group || !(sec.label === group.section || sec.label.startsWith(`${group.section}.`))) continue;
+      const yes = YES.exec(body);
+      if (!yes) continue;
+      const at = s.start + yes.index;
+      const lead = LEAD.test(body);
+      const economies = mentionsIn(ctx, s.start, at, ['Economy']);
+      const prov = provFor(ctx, s.start, s.end);
+      for (const e of economies) {
+        if (!useMention(ctx, e, RULE, s.start, s.end)) continue;
+        ctx.draft.addEdge({
+          type: lead ? 'LEADS' : 'VOLUNTEERED_FOR',
+          from: e.id,
+          to: group.id,
+          prov,
+          rule: RULE,
+          confidence: 0.85,
+        });
+      }
+    }
+  },
+};
