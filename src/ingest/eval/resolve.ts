@@ -1,0 +1,87 @@
+// Which reviewed node a drafted new node is. In order: the same project number; a meeting of the same forum
+// with the same ordinal; a node of the same label whose provenance quotes the same passage (same section, quotes
+// sharing a run of at least 8 characters, whitespace aside); else the same label and a name similarity ≥ 0.8.
+// Existing nodes keep their id.
+import type { KnowledgeBase, NodeRecord } from '../../model/types.js';
+import { similarity } from '../entities/candidates.js';
+import type { Draft, DraftNode } from '../types.js';
+
+function squash(s: string): string {
+  return s.replace(/\s+/gu, '');
+}
+
+function commonRun(a: string, b: string): number {
+  let best = 0;
+  const prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j] ?? 0;
+      prev[j] = a[i - 1] === b[j - 1] ? diag + 1 : 0;
+      if ((prev[j] ?? 0) > best) best = prev[j] ?? 0;
+      diag = tmp;
+    }
+  }
+  return best;
+}
+
+function provScore(d: DraftNode, r: NodeRecord): number {
+  let best = 0;
+  for (const p of d.prov)
+    for (const q of r.prov) {
+      if (p.section !== q.section) continue;
+      const a = squash(p.quote);
+      const b = squash(q.quote);
+      const run = commonRun(a, b);
+      if (run >= Math.min(8, a.length, b.length)) best = Math.max(best, run / Math.min(a.length, b.length));
+    }
+  return best;
+}
+
+export function resolveDraft(draft: Draft, reviewed: KnowledgeBase): Map<string, string> {
+  const map = new Map<string, string>();
+  const meetingForum = new Map<string, string>();
+  for (const e of reviewed.edges) if (e.type === 'MEETING_OF') meetingForum.set(e.from, e.to);
+  const draftForum = new Map<string, string>();
+  for (const e of draft.edges) if (e.type === 'MEETING_OF') draftForum.set(e.from, e.to);
+  const byLabel = new Map<string, NodeRecord[]>();
+  for (const n of reviewed.nodes) byLabel.set(n.label, [...(byLabel.get(n.label) ?? []), n]);
+  for (const d of draft.nodes) {
+    if (d.status === 'existing') {
+      map.set(d.id, d.id);
+      continue;
+    }
+    const same = byLabel.get(d.label) ?? [];
+    let hit: NodeRecord | undefined;
+    if (d.props.projectNumber) hit = same.find((r) => r.props.projectNumber === d.props.projectNumber);
+    if (!hit && d.label === 'Meeting' && d.props.ordinal !== undefined)
+      hit = same.find((r) => r.props.ordinal === d.props.ordinal && meetingForum.get(r.id) === draftForum.get(d.id));
+    if (!hit) {
+      let best = 0;
+      for (const r of same) {
+        const sc = provScore(d, r);
+        if (sc > best) {
+          best = sc;
+          hit = r;
+        }
+      }
+    }
+    if (!hit) {
+      let best = 0.8;
+      const names = [d.name, d.nameZh, ...(d.aliases ?? [])].filter((x): x is string => !!x);
+      for (const r of same) {
+        const theirs = [r.name, r.nameZh, ...r.aliases].filter((x): x is string => !!x);
+        for (const a of names)
+          for (const b of theirs) {
+            const sc = similarity(a, b);
+            if (sc >= best) {
+              best = sc;
+              hit = r;
+            }
+          }
+      }
+    }
+    if (hit) map.set(d.id, hit.id);
+  }
+  return map;
+}
