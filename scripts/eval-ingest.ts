@@ -12,13 +12,19 @@ const args = process.argv.slice(2);
 const { kb } = readKnowledgeBase(DEFAULT_GRAPH_DIR);
 const text = readFileSync(join(DEFAULT_GRAPH_DIR, 'sources', `${SLUG}.zh.txt`), 'utf8');
 const started = performance.now();
-const draft = draftReport({ text, format: 'txt', fileName: `${SLUG}.zh.txt` }, withoutFolder(kb, `graph/${SLUG}`), {
-  slug: SLUG,
-  lang: 'zh',
-});
+const draft = draftReport(
+  { text, format: 'txt', fileName: `${SLUG}.zh.txt` },
+  withoutFolder(kb, `graph/${SLUG}`),
+  {
+    slug: SLUG,
+    lang: 'zh',
+  },
+);
 const ms = performance.now() - started;
 const score = scoreDraft(draft, kb, `src-${SLUG}`);
-console.log(`Seed report ${SLUG}: ${draft.nodes.length} nodes, ${draft.edges.length} relationships, ${draft.updates.length} updates drafted in ${ms.toFixed(0)} ms\n`);
+console.log(
+  `Seed report ${SLUG}: ${draft.nodes.length} nodes, ${draft.edges.length} relationships, ${draft.updates.length} updates drafted in ${ms.toFixed(0)} ms\n`,
+);
 console.log(formatScore(score));
 if (args.includes('--verbose'))
   for (const r of score.rows) {

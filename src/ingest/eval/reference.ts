@@ -20,13 +20,21 @@ export interface ScoredKind {
 }
 
 export const SCORED: ScoredKind[] = [
-  { kind: 'ATTENDED (with mode)', target: 0.95, edge: (e, f, t) => e.type === 'ATTENDED' && t === 'Meeting' && (f === 'Economy' || f === 'Organization') },
+  {
+    kind: 'ATTENDED (with mode)',
+    target: 0.95,
+    edge: (e, f, t) => e.type === 'ATTENDED' && t === 'Meeting' && (f === 'Economy' || f === 'Organization'),
+  },
   { kind: 'HOSTED', target: 0.95, edge: (e, _f, t) => e.type === 'HOSTED' && t === 'Meeting' },
   { kind: 'Project number', target: 0.95 },
   { kind: 'LEADS (projects)', target: 0.95, edge: (e, _f, t) => e.type === 'LEADS' && t === 'Project' },
   { kind: 'Project status', target: 0.95 },
   { kind: 'SUPPORTS (projects)', target: 0.95, edge: (e, _f, t) => e.type === 'SUPPORTS' && t === 'Project' },
-  { kind: 'PARTICIPATES_IN (counts)', target: 0.95, edge: (e) => e.type === 'PARTICIPATES_IN' && e.props.certifiedOrganizations !== undefined },
+  {
+    kind: 'PARTICIPATES_IN (counts)',
+    target: 0.95,
+    edge: (e) => e.type === 'PARTICIPATES_IN' && e.props.certifiedOrganizations !== undefined,
+  },
   { kind: 'VOLUNTEERED_FOR', target: 0.95, edge: (e) => e.type === 'VOLUNTEERED_FOR' },
   { kind: 'HOLDS_ROLE', target: 0.95, edge: (e) => e.type === 'HOLDS_ROLE' },
   { kind: 'CONSIDERS_JOINING', edge: (e) => e.type === 'CONSIDERS_JOINING' },
@@ -70,8 +78,10 @@ export function referenceFacts(kb: KnowledgeBase, sourceId: string): Fact[] {
   }
   for (const n of kb.nodes) {
     if (n.label !== 'Project' || !cites(n, sourceId)) continue;
-    if (typeof n.props.status === 'string') out.push({ kind: 'Project status', key: `${n.id}|${n.props.status}` });
-    if (typeof n.props.projectNumber === 'string') out.push({ kind: 'Project number', key: `${n.id}|${n.props.projectNumber}` });
+    if (typeof n.props.status === 'string')
+      out.push({ kind: 'Project status', key: `${n.id}|${n.props.status}` });
+    if (typeof n.props.projectNumber === 'string')
+      out.push({ kind: 'Project number', key: `${n.id}|${n.props.projectNumber}` });
   }
   // A fact stated twice (two readings of one relationship) counts once; stated and optional → stated.
   const byKey = new Map<string, Fact>();

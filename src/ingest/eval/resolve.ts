@@ -38,6 +38,24 @@ function provScore(d: DraftNode, r: NodeRecord): number {
   return best;
 }
 
+// When two reviewed nodes quote the same passage (a workshop planned "during SOM3"), the kind of event decides.
+const EVENT_WORDS: [RegExp, string][] = [
+  [/工作坊/u, 'workshop'],
+  [/研討會/u, 'seminar'],
+  [/說明會/u, 'briefing'],
+  [/推廣活動/u, 'promotion'],
+  [/部長級?會議/u, 'ministerial'],
+  [/大會/u, 'assembly'],
+];
+
+function kindBonus(d: DraftNode, r: NodeRecord): number {
+  const mine = `${d.name} ${d.nameZh ?? ''}`;
+  const theirs = `${r.name} ${r.nameZh ?? ''}`.toLowerCase();
+  for (const [re, en] of EVENT_WORDS)
+    if (re.test(mine) && (theirs.includes(en) || re.test(theirs))) return 0.5;
+  return 0;
+}
+
 export function resolveDraft(draft: Draft, reviewed: KnowledgeBase): Map<string, string> {
   const map = new Map<string, string>();
   const meetingForum = new Map<string, string>();
@@ -55,11 +73,14 @@ export function resolveDraft(draft: Draft, reviewed: KnowledgeBase): Map<string,
     let hit: NodeRecord | undefined;
     if (d.props.projectNumber) hit = same.find((r) => r.props.projectNumber === d.props.projectNumber);
     if (!hit && d.label === 'Meeting' && d.props.ordinal !== undefined)
-      hit = same.find((r) => r.props.ordinal === d.props.ordinal && meetingForum.get(r.id) === draftForum.get(d.id));
+      hit = same.find(
+        (r) => r.props.ordinal === d.props.ordinal && meetingForum.get(r.id) === draftForum.get(d.id),
+      );
     if (!hit) {
       let best = 0;
       for (const r of same) {
-        const sc = provScore(d, r);
+        const p = provScore(d, r);
+        const sc = p > 0 ? p + kindBonus(d, r) : 0;
         if (sc > best) {
           best = sc;
           hit = r;

@@ -37,9 +37,11 @@ export function draftedFacts(draft: Draft, reviewed: KnowledgeBase): Fact[] {
   for (const n of draft.nodes) {
     if (n.label !== 'Project') continue;
     if (typeof n.props.status === 'string') statusOf.set(n.id, n.props.status);
-    if (typeof n.props.projectNumber === 'string') out.push({ kind: 'Project number', key: `${r(n.id)}|${n.props.projectNumber}` });
+    if (typeof n.props.projectNumber === 'string')
+      out.push({ kind: 'Project number', key: `${r(n.id)}|${n.props.projectNumber}` });
   }
-  for (const u of draft.updates) if (u.prop === 'status' && typeof u.value === 'string') statusOf.set(u.node, u.value);
+  for (const u of draft.updates)
+    if (u.prop === 'status' && typeof u.value === 'string') statusOf.set(u.node, u.value);
   for (const [id, st] of statusOf) out.push({ kind: 'Project status', key: `${r(id)}|${st}` });
   return out;
 }

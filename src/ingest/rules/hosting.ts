@@ -24,7 +24,7 @@ function eventName(clause: string, afterVerb: string): string | undefined {
     );
   if (en?.[2] && /[A-Za-z]/.test(clause) && !/[\u4e00-\u9fff]/u.test(clause)) return en[2].trim();
   const zh =
-    /^[之了]?\s*((?:[\u4e00-\u9fffA-Za-z0-9 ]{0,16}?)(?:工作坊|研討會|說明會|推廣活動|活動|大會|論壇|部長級?會議)(?:（[A-Za-z]+）)?)/u.exec(
+    /^[之了]?\s*((?:[\u4e00-\u9fffA-Za-z0-9 ]{0,30}?)(?:工作坊|研討會|說明會|推廣活動|活動|大會|論壇|部長級?會議)(?:（[A-Za-z]+）)?)/u.exec(
       afterVerb,
     );
   return zh?.[1]?.trim();
@@ -68,10 +68,11 @@ export const hostingRule: Rule = {
           continue;
         }
         const verb = HOLD.exec(clause);
-        if (!verb || !EVENT.test(clause)) continue;
+        // Recurring activities ("將會持續…舉辦相關推廣活動") are not one event.
+        if (!verb || !EVENT.test(clause) || /持續|繼續|continue to|regularly/iu.test(clause)) continue;
         const verbAt = c.start + verb.index;
         const name = eventName(clause, ctx.text.slice(verbAt + verb[0].length, c.end));
-        if (!name) continue;
+        if (!name || /^(?:相關)?活動$|^events?$/iu.test(name)) continue;
         // A quoted title that is a project's (drafted by the projects rule) is not an event.
         const titleAt = ctx.text.indexOf(name, c.start);
         if (

@@ -71,9 +71,7 @@ export const rolesRule: Rule = {
         let personName: string | undefined;
         const rawAt = roleAt + Math.max(0, m[0].indexOf(raw));
         const adjacent = people.find(
-          (p) =>
-            (p.end <= rawAt && rawAt - p.end < 3) ||
-            (p.start >= roleEnd && p.start - roleEnd < 6),
+          (p) => (p.end <= rawAt && rawAt - p.end < 3) || (p.start >= roleEnd && p.start - roleEnd < 6),
         );
         const later = people.find(
           (p) => p.start >= roleEnd && p.start - roleEnd < 80 && /[A-Za-z]/.test(raw),
@@ -147,7 +145,24 @@ export const rolesRule: Rule = {
             rule: RULE,
             confidence: 0.75,
           });
-        if (/主持|chaired|presided|opened the meeting|chaired by/iu.test(body) && !status) {
+        const chairs =
+          /主持|chaired|presided|opened the meeting|chaired by|opening remarks|will chair/iu.test(body);
+        if (chairs && status === 'acting') {
+          for (const mt of meetingsFor(ctx, s))
+            ctx.draft.addEdge({
+              type: 'LED',
+              from: person,
+              to: mt.id,
+              props: { role: `acting ${roleName(raw)}` },
+              prov,
+              rule: RULE,
+              confidence: 0.7,
+            });
+        }
+        if (
+          /主持|chaired|presided|opened the meeting|chaired by|opening remarks|will chair/iu.test(body) &&
+          !status
+        ) {
           for (const mt of meetingsFor(ctx, s))
             ctx.draft.addEdge({
               type: 'LED',

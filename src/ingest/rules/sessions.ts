@@ -67,58 +67,102 @@ function ownText(ctx: RuleContext, s: Section): { start: number; end: number } {
   return { start: s.start, end: kids[0]?.start ?? s.end };
 }
 
+/** Agenda items of each meeting with who is listed (led or scheduled) under them. */
+interface AgendaItem {
+  id: string;
+  meeting: string;
+  depth: number;
+  parent: string;
+  listed: Set<string>;
+}
+
+/**
+ * Where a speaker of the report's own account spoke. The account is the same part of the meeting as the annexed
+ * agenda item that lists most of its speakers (more than 60 % of them, and more than half of the item's list);
+ * a speaker listed under a sibling item of that one (guests under "Guest organisations") goes there.
+ */
+function agendaTarget(
+  items: AgendaItem[],
+  meeting: string,
+  speakers: string[],
+  who: string,
+): string | undefined {
+  const scored = items
+    .filter((a) => a.meeting === meeting)
+    .map((a) => ({ a, n: speakers.filter((x) => a.listed.has(x)).length }))
+    .filter((x) => x.n >= 2 && x.n / speakers.length > 0.6 && x.n / x.a.listed.size > 0.5)
+    .sort((x, y) => y.n - x.n || y.a.depth - x.a.depth);
+  const top = scored[0]?.a;
+  if (!top || top.listed.has(who)) return top?.id;
+  const sibling = items.find((a) => a.meeting === meeting && a.parent === top.parent && a.listed.has(who));
+  return (sibling ?? top).id;
+}
+
 export const sessionsRule: Rule = {
   name: RULE,
   drafts: ['Session', 'PART_OF', 'LED', 'SPOKE_IN', 'SCHEDULED_IN'],
   run(ctx) {
+    const items: AgendaItem[] = [];
+    // Pass 1: the annexed agendas.
     for (const s of ctx.sections) {
       const meeting = meetingOf(ctx, s.start);
       if (!meeting || s.depth < 2) continue;
       const root = agendaRoot(ctx, s);
-      if (root && root !== s) {
-        // An agenda item.
-        const item = s.label.slice(root.label.length + 1);
-        const id = sessionNode(ctx, s, meeting, item);
-        if (!id) continue;
-        const own = ownText(ctx, s);
-        let pos = own.start;
-        for (const line of ctx.text.slice(own.start, own.end).split('\n')) {
-          const ls = pos;
-          pos += line.length + 1;
-          if (!/^\s*[-•*]\s+/u.test(line) && !LEAD_MARK.test(line)) continue;
-          const who = mentionsIn(ctx, ls, ls + line.length, SPEAKER_LABELS).filter((w) => w.id !== 'apec');
-          const first = who[0];
-          if (!first) continue;
-          const lead = LEAD_MARK.test(line);
-          const onlyName =
-            lead ||
-            line
-              .replace(/^\s*[-•*]\s+/u, '')
-              .replace(/\([^)]*\)/gu, '')
-              .trim().length <=
-              first.end - first.start + 2;
-          if (!onlyName) continue;
-          if (!useMention(ctx, first, RULE, ls, ls + line.length)) continue;
-          const prov = provFor(ctx, ls, ls + line.length);
-          ctx.draft.addEdge({
-            type: lead ? 'LED' : 'SCHEDULED_IN',
-            from: first.id,
-            to: id,
-            prov,
-            rule: RULE,
-            confidence: lead ? 0.85 : 0.7,
-          });
-        }
-        continue;
+      if (!root || root === s) continue;
+      const item = s.label.slice(root.label.length + 1);
+      const id = sessionNode(ctx, s, meeting, item);
+      if (!id) continue;
+      const listed = new Set<string>();
+      items.push({
+        id,
+        meeting: meeting.id,
+        depth: s.depth,
+        parent: s.label.replace(/\.[^.]+$/u, ''),
+        listed,
+      });
+      const own = ownText(ctx, s);
+      let pos = own.start;
+      for (const line of ctx.text.slice(own.start, own.end).split('\n')) {
+        const ls = pos;
+        pos += line.length + 1;
+        if (!/^\s*[-•*]\s+/u.test(line) && !LEAD_MARK.test(line)) continue;
+        const who = mentionsIn(ctx, ls, ls + line.length, SPEAKER_LABELS).filter((w) => w.id !== 'apec');
+        const first = who[0];
+        if (!first) continue;
+        const lead = LEAD_MARK.test(line);
+        const onlyName =
+          lead ||
+          line
+            .replace(/^\s*[-•*]\s+/u, '')
+            .replace(/\([^)]*\)/gu, '')
+            .trim().length <=
+            first.end - first.start + 2;
+        if (!onlyName) continue;
+        if (!useMention(ctx, first, RULE, ls, ls + line.length)) continue;
+        listed.add(first.id);
+        const prov = provFor(ctx, ls, ls + line.length);
+        ctx.draft.addEdge({
+          type: lead ? 'LED' : 'SCHEDULED_IN',
+          from: first.id,
+          to: id,
+          prov,
+          rule: RULE,
+          confidence: lead ? 0.85 : 0.7,
+        });
       }
-      if (root) continue;
-      // The report's own account: an item whose children open with delegations.
+    }
+    // Pass 2: the report's own account.
+    for (const s of ctx.sections) {
+      const meeting = meetingOf(ctx, s.start);
+      if (!meeting || s.depth < 2 || agendaRoot(ctx, s)) continue;
+      // An item whose children open with delegations.
       const kids = childrenOf(ctx.sections, s);
       const subjects = kids.map((k) => ({ k, m: subjectOfSection(ctx, k, SPEAKER_LABELS) }));
       const speaking = subjects.filter((x) => x.m && x.m.id !== 'apec');
       if (kids.length >= 2 && speaking.length >= 2 && speaking.length * 2 >= kids.length) {
-        const id = sessionNode(ctx, s, meeting);
-        if (!id) continue;
+        const own = sessionNode(ctx, s, meeting);
+        if (!own) continue;
+        const speakerIds = [...new Set(speaking.map((x) => x.m?.id ?? ''))];
         let order = 0;
         for (const { k, m } of speaking) {
           if (!m) continue;
@@ -126,10 +170,11 @@ export const sessionsRule: Rule = {
           const end = Math.min(k.end, Math.max(headingEnd(ctx, k), firstSentence?.end ?? k.end));
           if (!useMention(ctx, m, RULE, k.start, end)) continue;
           order++;
+          const to = agendaTarget(items, meeting.id, speakerIds, m.id) ?? own;
           ctx.draft.addEdge({
             type: 'SPOKE_IN',
             from: m.id,
-            to: id,
+            to,
             props: { order },
             prov: provFor(ctx, k.start, end),
             rule: RULE,
