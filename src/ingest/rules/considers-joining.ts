@@ -22,7 +22,8 @@ export const considersJoiningRule: Rule = {
       const targets = mentionsIn(ctx, at, s.end, ['Framework', 'Forum']).filter((t) => t.id !== 'apec');
       const target = targets[0] ?? mentionsIn(ctx, s.start, at, ['Framework']).slice(-1)[0];
       if (!target) continue;
-      const who = mentionsIn(ctx, s.start, at, ['Economy'])[0] ?? subjectAt(ctx, s.start, ['Economy']);
+      const who =
+        mentionsIn(ctx, s.start, at, ['Economy']).slice(-1)[0] ?? subjectAt(ctx, s.start, ['Economy']);
       if (!who) continue;
       const prov = provFor(ctx, s.start, s.end);
       if (

@@ -40,7 +40,7 @@ export const frameworkParticipationRule: Rule = {
         for (const k of counts) {
           // The frameworks between this count and the next one (or the end), else the nearest before it.
           const next = counts.find((x) => x.at > k.at)?.at ?? c.end;
-          let fws = frameworks.filter((f) => f.start >= k.at && f.start < next && f.start - k.end < 20);
+          let fws = frameworks.filter((f) => f.start >= k.at && f.start < next && f.start - k.end < 40);
           if (fws.length === 0) fws = frameworks.filter((f) => f.end <= k.at).slice(-1);
           const ids = [...new Set(fws.map((f) => f.id))];
           const prov = provFor(ctx, c.start, c.end);

@@ -91,12 +91,20 @@ export const meetingsRule: Rule = {
         const forums = [...new Set(mentionsIn(ctx, 0, end, ['Forum']).map((m) => m.id))].filter(
           (x) => x !== 'apec',
         );
-        const line = ctx.text
-          .slice(0, end)
-          .split('\n')
-          .find((l) => MEETING_WORD.test(l));
+        let lineAt = 0;
+        let line: string | undefined;
+        for (const l of ctx.text.slice(0, end).split('\n')) {
+          if (
+            MEETING_WORD.test(l) &&
+            mentionsIn(ctx, lineAt, lineAt + l.length, ['Forum']).some((f) => f.id !== 'apec')
+          ) {
+            line = l;
+            break;
+          }
+          lineAt += l.length + 1;
+        }
         if (line && forums.length === 1 && forums[0]) {
-          const at = ctx.text.indexOf(line);
+          const at = lineAt;
           const f: Found = { forum: forums[0], section: cover, titleStart: at, titleEnd: at + line.length };
           const ord = ordinalNear(line);
           if (ord !== undefined) f.ordinal = ord;

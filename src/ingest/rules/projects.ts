@@ -17,7 +17,7 @@ import type { Rule, RuleContext } from './rule.js';
 const RULE = 'project-list';
 
 export function statusFromTitle(title: string): 'completed' | 'ongoing' | 'proposed' | undefined {
-  const done = /已完成|完成之?計畫|\bcompleted\b|\bconcluded\b/iu.test(title);
+  const done = /已完成|已結案|結案|完成之?計畫|\bcompleted\b|\bconcluded\b/iu.test(title);
   const going = /執行中|進行中|\bongoing\b|\bcurrent projects\b|\bon-going\b/iu.test(title);
   const proposed =
     /新計畫|計畫提案|提案|\bproposals?\b|\bproposed\b|\bnew projects?\b|\bconcept notes?\b/iu.test(title);
@@ -154,12 +154,34 @@ export const projectsRule: Rule = {
           title = title.slice(colon[0].length);
         }
       }
+      let nameZh: string | undefined;
+      if (title.replace(/^[(（]?[\dA-Za-z一二三四五六七八九十]{1,3}[.)）、]\s*/u, '').length < 4) {
+        // The number comes first: "TEL 01 2023A「數位韌性能力建構工作坊」（Capacity Building …）".
+        const after = ctx.text.slice(hit.end, line.end);
+        const zh = /「([^」]{2,120})」/u.exec(after)?.[1];
+        const en = /[(（]([A-Z][^()（）]{6,200})[)）]/u.exec(after)?.[1];
+        title = en ?? zh ?? '';
+        if (zh) nameZh = zh;
+      }
+      // A lead written on the same line: "主導經濟體：日本", "由南韓主導", "lead economy: Japan", "led by Japan".
+      if (!who) {
+        const rest = ctx.text.slice(hit.end, line.end);
+        const lm =
+          /(?:主導經濟體|主辦經濟體|提案經濟體|lead economy|proposing economy)\s*[:：]\s*|由(?=[^，。]{1,12}主導)|led by\s+|proposed by\s+/iu.exec(
+            rest,
+          );
+        if (lm) {
+          const at = hit.end + lm.index + lm[0].length;
+          who = mentionsIn(ctx, at, Math.min(line.end, at + 25), ['Economy', 'Organization'])[0];
+        }
+      }
       const bullet = who ? undefined : economyBulletAbove(ctx, line.start, sec.start);
       who = who ?? bullet;
       const { status } = statusAt(ctx, hit.start);
       const spec: Parameters<typeof addProject>[1] = {
         key: projectSlug(hit.number),
         name: title.length >= 4 ? title : hit.number,
+        ...(nameZh ? { nameZh } : {}),
         number: hit.number,
         provStart: line.start,
         provEnd: line.end,
@@ -173,7 +195,7 @@ export const projectsRule: Rule = {
     }
     // 2. Quoted titles in prose: 「中文 (English)」 or 「中文」(English), followed by 計畫/報告 or with an English name.
     const quoted =
-      /「([^」]{4,160})」\s*(?:[(（]([A-Z][^()（）\n]{8,200})[)）])?\s*(計畫|計劃|報告|專案|project)?/gu;
+      /「([^」]{4,160})」\s*(計畫|計劃|報告|專案)?\s*(?:[(（]([A-Z][^()（）\n]{8,200})[)）])?\s*(計畫|計劃|報告|專案|project)?/gu;
     for (const m of ctx.text.matchAll(quoted)) {
       const at = m.index ?? 0;
       const { status, projectContext } = statusAt(ctx, at);
@@ -181,8 +203,8 @@ export const projectsRule: Rule = {
       const inner = m[1] ?? '';
       const innerParts = /^(.*?)\s*[(（]([A-Z][^()（）]{8,})[)）]\s*$/u.exec(inner);
       const zh = (innerParts?.[1] ?? inner).trim();
-      const en = (innerParts?.[2] ?? m[2] ?? '').trim();
-      if (!en && !m[3]) continue;
+      const en = (innerParts?.[2] ?? m[3] ?? '').trim();
+      if (!en && !m[2] && !m[4]) continue;
       if (!en && /研討會|說明會|工作坊/u.test(zh)) continue;
       const sec = sectionOf(ctx, at);
       // The same project as one already drafted (by its English title)?
@@ -257,7 +279,9 @@ export const projectsRule: Rule = {
       if (!id) continue;
       const sec = sectionOf(ctx, at);
       ctx.projectMentions.push({ id, start: at, section: sec.label });
-      lead(ctx, subjectAt(ctx, at), id, sec.start, at + m[0].length, 0.7);
+      const lineStart = ctx.text.lastIndexOf('\n', at) + 1;
+      const before = mentionsIn(ctx, lineStart, at, ['Economy', 'Organization']).slice(-1)[0];
+      lead(ctx, before ?? subjectAt(ctx, at), id, before ? before.start : sec.start, at + m[0].length, 0.7);
     }
     ctx.projectMentions.sort((a, b) => a.start - b.start);
   },

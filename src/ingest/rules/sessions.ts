@@ -98,6 +98,29 @@ function agendaTarget(
   return (sibling ?? top).id;
 }
 
+const PROSE_LEAD = /由([^，。；]{1,16}?)(?:主導|主持|引言)|\b(?:led|moderated|chaired) by ([^,.;]{2,60})/gu;
+
+/** "本場次由新加坡主導", "The dialogue was led by New Zealand": LED of the session the text belongs to. */
+function proseLeads(ctx: RuleContext, session: string, start: number, end: number): void {
+  const body = ctx.text.slice(start, end);
+  for (const m of body.matchAll(PROSE_LEAD)) {
+    const span = m[1] ?? m[2] ?? '';
+    const at = start + (m.index ?? 0) + m[0].indexOf(span);
+    for (const w of mentionsIn(ctx, at, at + span.length, ['Economy', 'Organization'])) {
+      const sen = ctx.sentences.find((x) => x.start <= at && at < x.end) ?? { start, end };
+      if (!useMention(ctx, w, RULE, sen.start, sen.end)) continue;
+      ctx.draft.addEdge({
+        type: 'LED',
+        from: w.id,
+        to: session,
+        prov: provFor(ctx, sen.start, sen.end),
+        rule: RULE,
+        confidence: 0.8,
+      });
+    }
+  }
+}
+
 export const sessionsRule: Rule = {
   name: RULE,
   drafts: ['Session', 'PART_OF', 'LED', 'SPOKE_IN', 'SCHEDULED_IN'],
@@ -154,7 +177,14 @@ export const sessionsRule: Rule = {
     // Pass 2: the report's own account.
     for (const s of ctx.sections) {
       const meeting = meetingOf(ctx, s.start);
-      if (!meeting || s.depth < 2 || agendaRoot(ctx, s)) continue;
+      // Not the heading of a meeting itself, nor the report's top-level parts (壹、貳、…).
+      if (
+        !meeting ||
+        agendaRoot(ctx, s) ||
+        ctx.meetings.some((m) => m.scopes.some((x) => x.start === s.start))
+      )
+        continue;
+      if (/^[壹貳參肆伍陸柒捌玖拾]$/u.test(s.label)) continue;
       // An item whose children open with delegations.
       const kids = childrenOf(ctx.sections, s);
       const subjects = kids.map((k) => ({ k, m: subjectOfSection(ctx, k, SPEAKER_LABELS) }));
@@ -163,6 +193,7 @@ export const sessionsRule: Rule = {
         const own = sessionNode(ctx, s, meeting);
         if (!own) continue;
         const speakerIds = [...new Set(speaking.map((x) => x.m?.id ?? ''))];
+        proseLeads(ctx, own, s.start, kids[0]?.start ?? s.end);
         let order = 0;
         for (const { k, m } of speaking) {
           if (!m) continue;
@@ -185,7 +216,8 @@ export const sessionsRule: Rule = {
       }
       // Prose: sentences that open with delegations and a speaking verb, in a leaf section with a heading of its own
       // (not one delegation's item of a session already found).
-      if (kids.length > 0 || s.title.length > 60 || /[。，,.]$|[。，]/u.test(s.title)) continue;
+      const paragraphLike = (x: Section) => x.title.length > 60 || /[。，,.]$|[。，]/u.test(x.title);
+      if (paragraphLike(s) || !kids.every(paragraphLike)) continue;
       const parent = parentOf(ctx.sections, s);
       if (
         parent &&
@@ -222,6 +254,7 @@ export const sessionsRule: Rule = {
           });
         }
       }
+      if (id) proseLeads(ctx, id, s.start, s.end);
     }
   },
 };

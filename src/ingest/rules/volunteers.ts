@@ -37,14 +37,16 @@ function groupFor(ctx: RuleContext, invitation: string): NodeRecord | undefined 
     if (n.label !== 'Forum' || !GROUP.test(`${n.name} ${n.nameZh ?? ''}`)) continue;
     for (const name of [n.name, n.nameZh]) {
       if (!name) continue;
-      const sc = longestCommon(f, foldString(name));
+      const folded = foldString(name);
+      // Most of the group's name must be there, not just "small group to draft".
+      const sc = longestCommon(f, folded) / folded.length;
       if (sc > score) {
         score = sc;
         best = n;
       }
     }
   }
-  return score >= 8 ? best : undefined;
+  return score >= 0.6 ? best : undefined;
 }
 
 export const volunteersRule: Rule = {
@@ -55,16 +57,21 @@ export const volunteersRule: Rule = {
     for (const s of ctx.sentences) {
       const body = ctx.text.slice(s.start, s.end);
       const sec = sectionOf(ctx, s.start);
-      if (CONTEXT.test(body) && GROUP.test(body) && !YES.test(body.replace(/自願成立/u, ''))) {
+      let listFrom = s.start;
+      const invitation = CONTEXT.exec(body);
+      if (invitation && GROUP.test(body)) {
         const prov = provFor(ctx, s.start, s.end);
         const known = groupFor(ctx, body);
         let id: string | undefined;
         if (known) id = ctx.draft.mentionExisting(known.id, prov, RULE, 0.8);
         else {
+          const quoted = /「([^」]*(?:小組|工作組|group|team|task force)[^」]*)」/iu.exec(body)?.[1];
           const phrase =
-            /(小組[^，。]{2,30}|small group[^,.;]{2,80}|(?:drafting |working )?group[^,.;]{2,80})/iu.exec(
+            quoted ??
+            /(small group[^,.;]{2,80}|(?:drafting |working )?group[^,.;]{2,80}|小組[^，。]{2,30})/iu.exec(
               body,
-            )?.[1] ?? 'volunteer group';
+            )?.[1] ??
+            'volunteer group';
           id = ctx.draft.addNew({
             key: `${sec.label}|${phrase}`,
             label: 'Forum',
@@ -76,13 +83,16 @@ export const volunteersRule: Rule = {
           });
         }
         if (id) group = { id, section: sec.label };
+        // Who answered may follow in the same sentence, after the invitation's own clause.
+        const clauseEnd = body.slice(invitation.index).search(/[，；,;]/u);
+        listFrom = clauseEnd < 0 ? s.end : s.start + invitation.index + clauseEnd;
       }
       if (!group || !(sec.label === group.section || sec.label.startsWith(`${group.section}.`))) continue;
-      const yes = YES.exec(body);
+      const yes = YES.exec(ctx.text.slice(listFrom, s.end));
       if (!yes) continue;
-      const at = s.start + yes.index;
+      const at = listFrom + yes.index;
       const lead = LEAD.test(body);
-      const economies = mentionsIn(ctx, s.start, at, ['Economy']);
+      const economies = mentionsIn(ctx, listFrom, at, ['Economy']);
       const prov = provFor(ctx, s.start, s.end);
       for (const e of economies) {
         if (!useMention(ctx, e, RULE, s.start, s.end)) continue;
