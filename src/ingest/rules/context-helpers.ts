@@ -98,6 +98,8 @@ export function meetingsFor(ctx: RuleContext, s: Sentence): ReportMeeting[] {
 /** Registers the mentioned existing node in the draft with this prov; returns its id. */
 export function useMention(ctx: RuleContext, m: Mention, rule: string, proofStart: number, proofEnd: number) {
   const sec = sectionOf(ctx, proofStart);
+  // A node this draft created (an organisation recognised by its shape) is used as it is.
+  if (ctx.draft.node(m.id)?.status === 'new') return m.id;
   return ctx.draft.mentionExisting(m.id, ctx.draft.prov(sec.label, proofStart, proofEnd), rule);
 }
 

@@ -1,6 +1,7 @@
 // HOSTED: who hosts the report's meetings ("係由韓國主辦", "主辦國韓國", "hosted by Peru", "host economy Peru"),
 // and other events the report says an economy or agency holds or will hold ("在海南省三亞市舉辦「…研討會」",
 // "預計於 2025 年 SOM3 期間舉辦工作坊", "Chile will host a workshop on …"): those become new Meeting nodes.
+import { similarity } from '../entities/candidates.js';
 import { findDates } from '../entities/patterns.js';
 import { splitClauses } from '../text/sentences.js';
 import { meetingsFor, mentionsIn, provFor, sectionOf, subjectAt, useMention } from './context-helpers.js';
@@ -40,6 +41,54 @@ function hostsOf(ctx: RuleContext, start: number, verbAt: number, sentenceStart:
   return mentionsIn(ctx, sentenceStart, verbAt, ['Economy']).slice(0, 1);
 }
 
+const ANAPHOR = /本次會議|該會議|此會議|這次會議|this meeting|that meeting/iu;
+
+/**
+ * "本次會議將由該國於 TELWG 之主政單位，韓國科學技術情報通訊部 (Ministry of Science and ICT) 主辦": a host named
+ * across clauses. "本次會議" in an item whose heading is about another event (有關數位及 AI 部長級會議籌辦情形) is
+ * that event, if this draft has it; otherwise the report's meeting.
+ */
+function passiveHost(ctx: RuleContext, start: number, end: number): void {
+  const body = ctx.text.slice(start, end);
+  const m = /由([^。；;]{1,80}?)主辦|hosted by ([^.;]{2,80})/u.exec(body);
+  if (!m) return;
+  const spanAt = start + m.index;
+  const hosts = mentionsIn(ctx, spanAt, spanAt + m[0].length, HOST_LABELS);
+  const agencies = hosts.filter((h) => h.label === 'Organization');
+  const chosen = agencies.length > 0 ? agencies : hosts;
+  if (chosen.length === 0) return;
+  let targets: string[] = [];
+  if (ANAPHOR.test(body)) {
+    const sec = sectionOf(ctx, start);
+    const heading = sec.title;
+    const phrase =
+      /([\u4e00-\u9fffA-Za-z0-9 ]{2,20}(?:部長級?會議|工作坊|研討會|論壇|大會)|[A-Z][A-Za-z ]{2,60}(?:Ministerial Meeting|Workshop|Seminar|Forum))/u.exec(
+        heading,
+      )?.[1];
+    if (phrase) {
+      let best = 0.6;
+      for (const n of ctx.draft.result().nodes) {
+        if (n.label !== 'Meeting' || n.status !== 'new') continue;
+        for (const name of [n.name, n.nameZh]) {
+          if (!name) continue;
+          const sc = similarity(name, phrase.replace(/^有關/u, ''));
+          if (sc > best) {
+            best = sc;
+            targets = [n.id];
+          }
+        }
+      }
+      if (targets.length === 0) return;
+    }
+  }
+  if (targets.length === 0) targets = meetingsFor(ctx, { start, end }).map((x) => x.id);
+  const prov = provFor(ctx, start, end);
+  for (const t of targets)
+    for (const h of chosen)
+      if (useMention(ctx, h, RULE, start, end))
+        ctx.draft.addEdge({ type: 'HOSTED', from: h.id, to: t, prov, rule: RULE, confidence: 0.65 });
+}
+
 export const hostingRule: Rule = {
   name: RULE,
   drafts: ['HOSTED', 'Meeting'],
@@ -47,10 +96,12 @@ export const hostingRule: Rule = {
     for (const s of ctx.sentences) {
       const body = ctx.text.slice(s.start, s.end);
       if (!HOLD.test(body) && !HOST_MEETING.test(body)) continue;
+      let hosted = false;
       for (const c of splitClauses(ctx.text, s)) {
         const clause = ctx.text.slice(c.start, c.end);
         const prov = provFor(ctx, c.start, c.end);
         if (HOST_MEETING.test(clause) && !EVENT.test(clause)) {
+          hosted = true;
           const hosts = mentionsIn(ctx, c.start, c.end, ['Economy']).filter(
             (m) => !/^籍/u.test(ctx.text.slice(m.end, m.end + 1)),
           );
@@ -82,8 +133,12 @@ export const hostingRule: Rule = {
         )
           continue;
         const hosts = hostsOf(ctx, c.start, verbAt, s.start);
-        if (/共同|jointly|co-host/iu.test(clause)) {
-          const subj = subjectAt(ctx, c.start);
+        // Co-hosts, and an agency holding an event in its economy's item: the economy holds it too.
+        if (
+          /共同|jointly|co-host/iu.test(clause) ||
+          (hosts.length > 0 && hosts.every((h) => h.label === 'Organization'))
+        ) {
+          const subj = subjectAt(ctx, c.start, ['Economy']);
           if (subj && !hosts.some((h) => h.id === subj.id)) hosts.push(subj);
         }
         if (hosts.length === 0) continue;
@@ -105,6 +160,7 @@ export const hostingRule: Rule = {
           confidence: 0.7,
         });
         if (!id) continue;
+        hosted = true;
         for (const h of hosts) {
           const start = Math.min(h.start, c.start);
           const hp = h.start < c.start ? provFor(ctx, s.start, c.end) : prov;
@@ -112,6 +168,7 @@ export const hostingRule: Rule = {
             ctx.draft.addEdge({ type: 'HOSTED', from: h.id, to: id, prov: hp, rule: RULE, confidence: 0.7 });
         }
       }
+      if (!hosted) passiveHost(ctx, s.start, s.end);
     }
   },
 };

@@ -7,6 +7,7 @@ import { coverTableRule } from './cover-table.js';
 import { frameworkParticipationRule } from './framework-participation.js';
 import { hostingRule } from './hosting.js';
 import { meetingsRule } from './meetings.js';
+import { organizationsRule } from './organizations.js';
 import { projectsRule } from './projects.js';
 import { rolesRule } from './roles.js';
 import type { Rule } from './rule.js';
@@ -16,6 +17,7 @@ import { volunteersRule } from './volunteers.js';
 
 export const RULES: Rule[] = [
   meetingsRule,
+  organizationsRule,
   attendanceRule,
   projectsRule,
   hostingRule,
