@@ -50,9 +50,7 @@ export function findOrdinals(text: string): OrdinalHit[] {
     out.push(hit);
   }
   for (const m of text.matchAll(/\b([A-Z]{2,6})\s?(\d{1,3})(?:\s+((?:19|20)\d{2}))?\b/gu)) {
-    if (!m[1] || /^(SOM|AMM|MRT)$/.test(m[1]) === false) {
-      // TEL42, DPS 49, DESG2 2024 (SOM3 and the like are handled the same way)
-    }
+    // TEL42, DPS 49, DESG2 2024, SOM3
     const hit: OrdinalHit = {
       ordinal: Number(m[2]),
       forum: m[1],

@@ -12,6 +12,8 @@ const MEETING_WORD = /會議|meeting|MEETING|Meeting/u;
 
 interface Found {
   forum: string;
+  /** A meeting graph/ already has, named by the heading. */
+  existing?: string;
   ordinal?: number;
   section: Section;
   titleStart: number;
@@ -61,16 +63,23 @@ export const meetingsRule: Rule = {
   run(ctx) {
     const found: Found[] = [];
     const candidates = ctx.sections.filter(
-      (s) => (s.depth <= 2 && !/^(壹|參|肆|伍)$/u.test(s.label)) || /\.[A-Z][A-Za-z]{1,7}$/.test(s.label),
+      (s) =>
+        (s.depth >= 1 && s.depth <= 2 && !/^(壹|參|肆|伍)$/u.test(s.label)) ||
+        /\.[A-Z][A-Za-z]{1,7}$/.test(s.label),
     );
     for (const s of candidates) {
       const agenda = /\.[A-Z][A-Za-z]{1,7}$/.test(s.label);
       const titleEnd = agenda ? s.start + s.title.length + 200 : headingEnd(ctx, s);
       const title = ctx.text.slice(s.start, Math.min(titleEnd, s.end));
       if (!MEETING_WORD.test(title)) continue;
-      const forum = forumOf(ctx, s, s.start, s.start + title.length);
+      const known = mentionsIn(ctx, s.start, s.start + title.length, ['Meeting'])[0];
+      const knownForum = known
+        ? ctx.kb.edges.find((e) => e.type === 'MEETING_OF' && e.from === known.id)?.to
+        : undefined;
+      const forum = knownForum ?? forumOf(ctx, s, s.start, s.start + title.length);
       if (!forum) continue;
       const f: Found = { forum, section: s, titleStart: s.start, titleEnd: s.start + title.length };
+      if (known && knownForum) f.existing = known.id;
       const ord = ordinalNear(title);
       if (ord !== undefined) f.ordinal = ord;
       const d = findDates(title, ctx.year)[0];
@@ -154,8 +163,13 @@ export const meetingsRule: Rule = {
       if (merged.ordinal !== undefined) props.ordinal = merged.ordinal;
       if (merged.location) props.location = merged.location;
       let id: string | undefined;
+      const existing = g.find((f) => f.existing)?.existing;
       for (const f of g) {
         const prov = ctx.draft.prov(f.section.label, f.titleStart, f.titleEnd);
+        if (existing) {
+          id = ctx.draft.mentionExisting(existing, prov, RULE) ?? id;
+          continue;
+        }
         const spec = {
           key,
           label: 'Meeting',
@@ -189,7 +203,9 @@ export const meetingsRule: Rule = {
         forum: merged.forum,
         scopes: g.map((f) => ({ start: f.section.start, end: f.section.end })),
       };
-      if (merged.ordinal !== undefined) m.ordinal = merged.ordinal;
+      const ordinal =
+        merged.ordinal ?? (existing ? ctx.kb.nodes.find((n) => n.id === existing)?.props.ordinal : undefined);
+      if (typeof ordinal === 'number') m.ordinal = ordinal;
       ctx.meetings.push(m);
       // Facts the report states are as of its meetings, not of its writing.
       if (

@@ -83,6 +83,7 @@ function addProject(
   let id: string | undefined;
   if (existing) {
     id = ctx.draft.mentionExisting(existing.id, prov, RULE);
+    if (id && spec.number) ctx.draft.setProp(id, 'projectNumber', spec.number, prov, RULE, 0.9);
   } else {
     const props: Record<string, string> = {};
     if (spec.number) props.projectNumber = spec.number;

@@ -41,6 +41,8 @@ export function recoverSections(extracted: ExtractedText, opts: SectionOptions):
     end: text.length,
     depth: 0,
   };
+  const coverPage = pageAt(extracted.pages, 0);
+  if (coverPage !== undefined) cover.page = coverPage;
   const sections: Section[] = [cover];
   const stack: Open[] = [];
   let annexLabel: string | undefined;

@@ -28,7 +28,11 @@ export function splitSentences(text: string, sections: Section[]): Sentence[] {
       line.trim() !== '' &&
       (line.trim().length < 60 || /[。.:：;；)）」]$/u.test(line.trim()) || line.includes('\t'))
     ) {
-      if (next !== undefined && next.trim() === '') cuts.add(pos + line.length);
+      // "…（Privacy and" + blank line + "Other Legislation…" is one sentence broken by the page layout.
+      const following = lines.slice(i + 1).find((l) => l.trim() !== '') ?? '';
+      const midSentence =
+        /[a-z,]$/u.test(line.trim()) && /^\s*[A-Za-z(]/u.test(following) && !line.includes('\t');
+      if (next !== undefined && next.trim() === '' && !midSentence) cuts.add(pos + line.length);
       if (line.includes('\t')) {
         cuts.add(pos);
         cuts.add(pos + line.length);
