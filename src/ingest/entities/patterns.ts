@@ -127,33 +127,23 @@ export function findDates(text: string, defaultYear?: number): DateRange[] {
     push(r);
   }
   const monthName = '(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?';
-  const dmy = new RegExp(
-    `\\b(\\d{1,2})(?:\\s*[-–—]\\s*(\\d{1,2}))?\\s+${monthName}\\s+((?:19|20)\\d{2})\\b`,
-    'gu',
-  );
-  for (const m of t.matchAll(dmy)) {
-    const [, d1, d2, mon, ys] = m;
-    const mo = MONTHS[(mon ?? '').slice(0, 3).toLowerCase()];
-    if (!d1 || !mo || !ys) continue;
-    const y = Number(ys);
-    if (!valid(y, mo, Number(d1))) continue;
-    const r: DateRange = { start: iso(y, mo, Number(d1)), at: m.index ?? 0, length: m[0].length };
-    if (d2 && valid(y, mo, Number(d2))) r.end = iso(y, mo, Number(d2));
-    push(r);
-  }
-  const mdy = new RegExp(
-    `\\b${monthName}\\s+(\\d{1,2})(?:\\s*[-–—]\\s*(\\d{1,2}))?,?\\s+((?:19|20)\\d{2})\\b`,
-    'gu',
-  );
-  for (const m of t.matchAll(mdy)) {
-    const [, mon, d1, d2, ys] = m;
-    const mo = MONTHS[(mon ?? '').slice(0, 3).toLowerCase()];
-    if (!d1 || !mo || !ys) continue;
-    const y = Number(ys);
-    if (!valid(y, mo, Number(d1))) continue;
-    const r: DateRange = { start: iso(y, mo, Number(d1)), at: m.index ?? 0, length: m[0].length };
-    if (d2 && valid(y, mo, Number(d2))) r.end = iso(y, mo, Number(d2));
-    push(r);
-  }
+  const range = '(\\d{1,2})(?:\\s*[-–—]\\s*(\\d{1,2}))?';
+  const year = '((?:19|20)\\d{2})';
+  // 10–12 August 2024 (day first) and August 10-12, 2024 (month first).
+  const forms: [RegExp, (m: RegExpMatchArray) => (string | undefined)[]][] = [
+    [new RegExp(`\\b${range}\\s+${monthName}\\s+${year}\\b`, 'gu'), (m) => [m[1], m[2], m[3], m[4]]],
+    [new RegExp(`\\b${monthName}\\s+${range},?\\s+${year}\\b`, 'gu'), (m) => [m[2], m[3], m[1], m[4]]],
+  ];
+  for (const [re, parts] of forms)
+    for (const m of t.matchAll(re)) {
+      const [d1, d2, mon, ys] = parts(m);
+      const mo = MONTHS[(mon ?? '').slice(0, 3).toLowerCase()];
+      if (!d1 || !mo || !ys) continue;
+      const y = Number(ys);
+      if (!valid(y, mo, Number(d1))) continue;
+      const r: DateRange = { start: iso(y, mo, Number(d1)), at: m.index ?? 0, length: m[0].length };
+      if (d2 && valid(y, mo, Number(d2))) r.end = iso(y, mo, Number(d2));
+      push(r);
+    }
   return out.sort((a, b) => a.at - b.at);
 }

@@ -4,25 +4,11 @@
 // Existing nodes keep their id.
 import type { KnowledgeBase, NodeRecord } from '../../model/types.js';
 import { similarity } from '../entities/candidates.js';
+import { longestCommonRun } from '../text/common-run.js';
 import type { Draft, DraftNode } from '../types.js';
 
 function squash(s: string): string {
   return s.replace(/\s+/gu, '');
-}
-
-function commonRun(a: string, b: string): number {
-  let best = 0;
-  const prev = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] ?? 0;
-      prev[j] = a[i - 1] === b[j - 1] ? diag + 1 : 0;
-      if ((prev[j] ?? 0) > best) best = prev[j] ?? 0;
-      diag = tmp;
-    }
-  }
-  return best;
 }
 
 function provScore(d: DraftNode, r: NodeRecord): number {
@@ -32,7 +18,7 @@ function provScore(d: DraftNode, r: NodeRecord): number {
       if (p.section !== q.section) continue;
       const a = squash(p.quote);
       const b = squash(q.quote);
-      const run = commonRun(a, b);
+      const run = longestCommonRun(a, b);
       if (run >= Math.min(8, a.length, b.length)) best = Math.max(best, run / Math.min(a.length, b.length));
     }
   return best;

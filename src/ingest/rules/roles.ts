@@ -145,42 +145,16 @@ export const rolesRule: Rule = {
             rule: RULE,
             confidence: 0.75,
           });
-        const chairs =
-          /主持|chaired|presided|opened the meeting|chaired by|opening remarks|will chair/iu.test(body);
-        if (chairs && status === 'acting') {
+        // Who chaired or opened the meeting (a former office holder did not).
+        const chairs = /主持|chaired|presided|opened the meeting|opening remarks|will chair/iu.test(body);
+        if (chairs && status !== 'former') {
+          const role = status === 'acting' ? `acting ${roleName(raw)}` : roleName(raw);
           for (const mt of meetingsFor(ctx, s))
             ctx.draft.addEdge({
               type: 'LED',
               from: person,
               to: mt.id,
-              props: { role: `acting ${roleName(raw)}` },
-              prov,
-              rule: RULE,
-              confidence: 0.7,
-            });
-        }
-        if (
-          /主持|chaired|presided|opened the meeting|chaired by|opening remarks|will chair/iu.test(body) &&
-          !status
-        ) {
-          for (const mt of meetingsFor(ctx, s))
-            ctx.draft.addEdge({
-              type: 'LED',
-              from: person,
-              to: mt.id,
-              props: { role: roleName(raw) },
-              prov,
-              rule: RULE,
-              confidence: 0.75,
-            });
-        }
-        if (/主持|chaired|presided/iu.test(body) && status === 'acting') {
-          for (const mt of meetingsFor(ctx, s))
-            ctx.draft.addEdge({
-              type: 'LED',
-              from: person,
-              to: mt.id,
-              props: { role: `acting ${roleName(raw)}` },
+              props: { role },
               prov,
               rule: RULE,
               confidence: 0.7,

@@ -3,6 +3,7 @@
 // the report lists who said yes ("中國、美國…均表達加入意願", "Chile, Japan and Peru volunteered"). The group is the
 // graph/ node whose name shares the longest run of words with the invitation, else a new one.
 import type { NodeRecord } from '../../model/types.js';
+import { longestCommonRun } from '../text/common-run.js';
 import { foldString } from '../text/fold.js';
 import { mentionsIn, provFor, sectionOf, useMention } from './context-helpers.js';
 import type { Rule, RuleContext } from './rule.js';
@@ -14,21 +15,6 @@ const YES =
   /表達加入意願|願意加入|自願加入|同意加入|表示加入|\bvolunteered\b|\bexpressed (?:their |an )?interest in joining\b|\bagreed to join\b|\bsigned up\b|\bwill join\b/iu;
 const LEAD = /自願(?:擔任|領導)|願意領導|volunteered to (?:lead|chair|convene)/iu;
 
-function longestCommon(a: string, b: string): number {
-  let best = 0;
-  const prev = new Array<number>(b.length + 1).fill(0);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = 0;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j] ?? 0;
-      prev[j] = a[i - 1] === b[j - 1] ? diag + 1 : 0;
-      best = Math.max(best, prev[j] ?? 0);
-      diag = tmp;
-    }
-  }
-  return best;
-}
-
 function groupFor(ctx: RuleContext, invitation: string): NodeRecord | undefined {
   const f = foldString(invitation);
   let best: NodeRecord | undefined;
@@ -39,7 +25,7 @@ function groupFor(ctx: RuleContext, invitation: string): NodeRecord | undefined 
       if (!name) continue;
       const folded = foldString(name);
       // Most of the group's name must be there, not just "small group to draft".
-      const sc = longestCommon(f, folded) / folded.length;
+      const sc = longestCommonRun(f, folded) / folded.length;
       if (sc > score) {
         score = sc;
         best = n;
