@@ -45,6 +45,17 @@ function locationAfter(title: string, at: number, length: number): string | unde
   return m?.[1]?.trim();
 }
 
+/** Ordinal from the heading line, dates and the place written after them from the title block. */
+function describe(ctx: RuleContext, f: Found, line: string, title: string): void {
+  const ord = ordinalNear(line);
+  if (ord !== undefined) f.ordinal = ord;
+  const d = findDates(title, ctx.year)[0];
+  if (!d) return;
+  f.dates = d.end ? { start: d.start, end: d.end } : { start: d.start };
+  const loc = locationAfter(title, d.at, d.length);
+  if (loc && /[A-Za-z]/.test(loc)) f.location = loc;
+}
+
 function englishName(ctx: RuleContext, f: Found): string {
   const forum = ctx.kb.nodes.find((n) => n.id === f.forum);
   const abbr = typeof forum?.props.abbreviation === 'string' ? forum.props.abbreviation : forum?.name;
@@ -80,14 +91,7 @@ export const meetingsRule: Rule = {
       if (!forum) continue;
       const f: Found = { forum, section: s, titleStart: s.start, titleEnd: s.start + title.length };
       if (known && knownForum) f.existing = known.id;
-      const ord = ordinalNear(title);
-      if (ord !== undefined) f.ordinal = ord;
-      const d = findDates(title, ctx.year)[0];
-      if (d) {
-        f.dates = d.end ? { start: d.start, end: d.end } : { start: d.start };
-        const loc = locationAfter(title, d.at, d.length);
-        if (loc && /[A-Za-z]/.test(loc)) f.location = loc;
-      }
+      describe(ctx, f, title, title);
       found.push(f);
     }
     // The title page, for a report with no meeting headings of its own.
@@ -115,14 +119,7 @@ export const meetingsRule: Rule = {
         if (line && forums.length === 1 && forums[0]) {
           const at = lineAt;
           const f: Found = { forum: forums[0], section: cover, titleStart: at, titleEnd: at + line.length };
-          const ord = ordinalNear(line);
-          if (ord !== undefined) f.ordinal = ord;
-          const d = findDates(title, ctx.year)[0];
-          if (d) {
-            f.dates = d.end ? { start: d.start, end: d.end } : { start: d.start };
-            const loc = locationAfter(title, d.at, d.length);
-            if (loc) f.location = loc;
-          }
+          describe(ctx, f, line, title);
           f.section = { ...cover, end: ctx.text.length };
           found.push(f);
         }
