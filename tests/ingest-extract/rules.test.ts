@@ -74,6 +74,23 @@ describe('attendance-list', () => {
   });
 });
 
+describe('attendance-list, other wordings', () => {
+  it('reads "were represented" and "participated, namely"', () => {
+    const d = run(
+      'attendance-list',
+      `${EN_HEAD}1. Attendance\nThe following member economies were represented: Canada; Chile; Peru.\n2. Other\nTwo economies participated, namely Japan and Mexico.\n`,
+      'en',
+    );
+    expect(d.edges.filter((e) => e.type === 'ATTENDED').map((e) => e.from)).toEqual([
+      'CAN',
+      'CHL',
+      'PER',
+      'JPN',
+      'MEX',
+    ]);
+  });
+});
+
 describe('host', () => {
   it('drafts the host of the meeting and of another event', () => {
     const d = run(

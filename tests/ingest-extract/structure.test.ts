@@ -86,6 +86,11 @@ describe('section tree', () => {
     ]);
   });
 
+  it('reads "Item N –" headings of APEC meeting documents', () => {
+    const text = ['Item 1 – Opening', 'Agenda Item 2: Projects', 'Item 2.1: Completed projects'].join('\n');
+    expect(labels(text, { lang: 'en', forumAbbreviations: [] })).toEqual(['cover', '1', '2', '2.1']);
+  });
+
   it('does not take a date, a year or a decimal for a heading', () => {
     expect(labels('2024. Report\n27.6% of farms\n2 月 26 日開會')).toEqual(['封面']);
   });

@@ -9,7 +9,7 @@ import type { Rule } from './rule.js';
 
 const RULE = 'attendance-list';
 const VERB =
-  /與會|出席|參加會議|參與會議|以(?:視訊|線上|實體|遠端)方式(?:參加|參與)|\battended\b|\bwere represented\b|\bwas represented\b|\bparticipated\s+(?:virtually|online|remotely|in person|in the meeting)|\bjoined\s+(?:virtually|online|remotely)|\bjoined the meeting|\bwere present\b/u;
+  /與會|出席|參加會議|參與會議|以(?:視訊|線上|實體|遠端)方式(?:參加|參與)|\battended\b|\bwere represented\b|\bwas represented\b|\bparticipated\s+(?:virtually|online|remotely|in person|in the meeting)|\bparticipated,?\s+namely\b|\bwere in attendance\b|\bjoined\s+(?:virtually|online|remotely)|\bjoined the meeting|\bwere present\b/u;
 const VIRTUAL = /線上|視訊|遠端|遠距|virtual|online|remote|video/iu;
 const IN_PERSON = /實體|親自|in person|in-person|physically/iu;
 const NOT_ATTENDANCE = /邀請|invit|研討會|工作坊|說明會|workshop|seminar|absent|未出席|缺席|did not attend/iu;

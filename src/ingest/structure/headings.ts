@@ -57,6 +57,16 @@ function matchHeading(h: string, offset: number): Heading | undefined {
     if (parts.length === 1 && !/^\d{1,2}[.、]/u.test(h)) return undefined;
     return { kind: 'arabic', parts, component: m[1], title: m[2] ?? '', markerOffset: offset };
   }
+  // "Item 3 – Policy dialogue", "Agenda Item 3.1: …": numbered like 3 / 3.1.
+  m = /^(?:Agenda\s+)?(?:Item|ITEM)\s+(\d{1,2}(?:\.\d{1,2}){0,3})\s*[:.–—-]\s*(.*)$/u.exec(h);
+  if (m?.[1])
+    return {
+      kind: 'arabic',
+      parts: m[1].split('.').map(Number),
+      component: m[1],
+      title: m[2] ?? '',
+      markerOffset: offset,
+    };
   m = /^(Annex|Attachment|Appendix|ANNEX|ATTACHMENT|APPENDIX)\s+([A-Z0-9]{1,3})\b[\s:.–-]*(.*)$/u.exec(h);
   if (m?.[1] && m[2])
     return { kind: 'annex', component: `Annex ${m[2]}`, title: m[3] ?? '', markerOffset: offset };
