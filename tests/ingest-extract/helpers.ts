@@ -62,6 +62,6 @@ export function findEdge(draft: Draft, r: ExpectedReport, x: ExpectedEdge): Draf
       e.type === x.type &&
       froms.has(e.from) &&
       tos.has(e.to) &&
-      Object.entries(x.props ?? {}).every(([k, v]) => e.props[k] === v),
+      Object.entries(x.props ?? {}).every(([k, v]) => (v === null ? !(k in e.props) : e.props[k] === v)),
   );
 }

@@ -54,8 +54,8 @@ export const attendanceRule: Rule = {
         for (const m of economies) {
           if (!useMention(ctx, m, RULE, start, c.end)) continue;
           for (const mt of meetings) {
-            const props: Record<string, string | boolean> = { mode };
-            if (!stated) props.modeStated = false;
+            // A mode the sentence does not state is not drafted: coverage then says "mode not stated".
+            const props: Record<string, string | boolean> = stated ? { mode } : {};
             ctx.draft.addEdge({
               type: 'ATTENDED',
               from: m.id,

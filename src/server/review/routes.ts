@@ -5,6 +5,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { ingestFile } from '../../ingest/ingest-file.js';
+import { DEFAULT_MAX_BYTES } from '../../ingest/read/read-report.js';
 import { applyDecisions, type Decision, ReviewError } from '../../ingest/review/decisions.js';
 import { type QueueEntry, queueOf } from '../../ingest/review/queue.js';
 import { formatIssue } from '../../model/read.js';
@@ -14,9 +16,8 @@ import { readForReview } from './draft-format.js';
 import { createWriteLock, folderOf, readFolder, writeAtomically } from './folder-store.js';
 import { checkWrite } from './guard.js';
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 25 * 1024 * 1024;
-/** The module the lead provides; see the review README section for its contract. */
-const INGEST_MODULE = '../../ingest/ingest-file.js';
+/** An upload is held to the same size limit as `npm run ingest`. */
+export const DEFAULT_MAX_UPLOAD_BYTES = DEFAULT_MAX_BYTES;
 
 export interface ReviewRouteOptions {
   graphDir: string;
@@ -33,14 +34,6 @@ export interface FolderAnswer {
   /** File path (relative to the folder) → version: send them back with every decision. */
   versions: Record<string, string>;
   entries: QueueEntry[];
-}
-
-/** What `ingest-file.ts` exports (provided by the ingestion work): runs the same ingestion as the CLI. */
-export interface IngestFileModule {
-  ingestFile(
-    path: string,
-    opts: { slug?: string; originalName?: string; graphDir?: string },
-  ): Promise<{ slug: string }>;
 }
 
 function toReviewError(err: unknown): unknown {
@@ -168,23 +161,13 @@ export function registerReviewRoutes(app: FastifyInstance, opts: ReviewRouteOpti
             'Send the file as application/octet-stream with ?name=<file name>.',
           );
         }
-        let mod: IngestFileModule;
-        try {
-          mod = (await import(INGEST_MODULE)) as IngestFileModule;
-        } catch {
-          throw new ApiError(
-            501,
-            'NO_INGEST',
-            'Ingestion is not available in this build (src/ingest/ingest-file.ts is missing).',
-          );
-        }
         const tmp = mkdtempSync(join(tmpdir(), 'apec-kg-upload-'));
         const path = join(tmp, name);
         writeFileSync(path, request.body);
         try {
           const slug = request.query.slug?.trim();
           const result = await lock(() =>
-            mod.ingestFile(path, { originalName: name, graphDir: opts.graphDir, ...(slug ? { slug } : {}) }),
+            ingestFile(path, { originalName: name, graphDir: opts.graphDir, ...(slug ? { slug } : {}) }),
           );
           opts.onChange(readForReview(opts.graphDir).kb);
           return { slug: result.slug };
