@@ -1,5 +1,6 @@
 // Rules that span entries and files: identity, references, vocabulary, dates and provenance.
 import { closest, distance } from 'fastest-levenshtein';
+import { checkInferred } from './inferred-check.js';
 import {
   ATTENDANCE_MODES,
   type EdgeRecord,
@@ -94,6 +95,7 @@ export function validateKnowledgeBase(kb: KnowledgeBase): ValidationIssue[] {
     checkDates(e, (m) => at(e, 'bad-date', m));
     checkProvenance(e, kb, nodes, suggest, (k, m) => at(e, k, m));
   }
+  issues.push(...checkInferred(kb));
   return issues;
 }
 
