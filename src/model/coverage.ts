@@ -1,5 +1,6 @@
 // Gap analysis: who takes part in what, computed from the graph alone so it works without a database.
 import type { KgGraph } from './graph.js';
+import type { Props } from './types.js';
 
 export interface Bilingual {
   en: string;
@@ -25,7 +26,7 @@ export interface CoverageColumn {
 export interface CoverageCell {
   /** 0 is a gap. Membership columns hold 0/1; counting columns hold how many. */
   value: number;
-  /** e.g. 'in-person' or 'virtual' for meetings; 'disputed' when the only evidence is contested. */
+  /** e.g. 'in-person', 'virtual' or MODE_NOT_STATED for meetings; 'disputed' when the only evidence is contested. */
   detail?: string;
   /** Edge keys that state the fact, and the nodes at their other end. */
   edges: string[];
@@ -55,6 +56,14 @@ const FRAMEWORK_COLUMNS = ['cbpr', 'prp', 'cpea', 'global-cbpr-forum'];
 function edgesOfType(g: KgGraph, node: string, relType: string, direction: 'out' | 'in'): string[] {
   const list = direction === 'out' ? g.outEdges(node) : g.inEdges(node);
   return list.filter((e) => g.getEdgeAttribute(e, 'relType') === relType);
+}
+
+/** What a coverage cell or a saved query shows for attendance whose mode the source does not state. */
+export const MODE_NOT_STATED = 'mode not stated';
+
+/** The stated mode of an ATTENDED relationship; an absent or inferred mode is not stated. */
+export function attendanceMode(props: Props): string {
+  return typeof props.mode === 'string' && props.inferred !== true ? props.mode : MODE_NOT_STATED;
 }
 
 function isDisputed(g: KgGraph, edge: string): boolean {
@@ -146,7 +155,7 @@ function cellFor(g: KgGraph, economy: string, col: CoverageColumn, dialogues: Se
   switch (col.kind) {
     case 'meeting': {
       const edges = edgesOfType(g, economy, 'ATTENDED', 'out').filter((e) => g.target(e) === col.nodeId);
-      const modes = [...new Set(edges.map((e) => String(g.getEdgeAttribute(e, 'props').mode ?? '')))].sort();
+      const modes = [...new Set(edges.map((e) => attendanceMode(g.getEdgeAttribute(e, 'props'))))].sort();
       return cell(g, edges, edges.length > 0 ? 1 : 0, modes.join('+') || undefined);
     }
     case 'framework':

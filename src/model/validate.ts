@@ -3,6 +3,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import { Cascades } from './cascade.js';
 import { clip } from './clip.js';
 import { isDateProp, isPartialDate } from './dates.js';
+import { checkInferred } from './inferred-check.js';
 import {
   ATTENDANCE_MODES,
   type EdgeRecord,
@@ -115,6 +116,7 @@ export function validateKnowledgeBase(kb: KnowledgeBase, context: ValidationCont
       checkProvenance(rec, kb, nodes, suggest, cascades, report),
     ),
   );
+  issues.push(...checkInferred(kb));
   issues.push(...cascades.summaries());
   return issues.map(clipIssue);
 }

@@ -50,8 +50,8 @@ export const SAVED_QUERIES: readonly SavedQuery[] = [
     category: 'coverage',
     title: { en: 'Economies that attended neither meeting', zh: '兩場會議皆未出席之經濟體' },
     description: {
-      en: 'APEC economies with no recorded attendance, in person or virtual, at either meeting.',
-      zh: '兩場會議（實體或線上）皆無出席紀錄之 APEC 經濟體。',
+      en: 'APEC economies with no recorded attendance, in any mode, at either meeting.',
+      zh: '兩場會議（任何方式）皆無出席紀錄之 APEC 經濟體。',
     },
     cypher: cypher`
       MATCH (e:Economy)
@@ -77,7 +77,8 @@ export const SAVED_QUERIES: readonly SavedQuery[] = [
       WHERE NOT EXISTS { (e)-[:ATTENDED]->(:Meeting {id: $missed}) }
       WITH e, m, collect(a) AS attendance
       RETURN e.id AS economy, e.name AS name, e.nameZh AS nameZh,
-        [x IN attendance | x.mode] AS modes, e AS node, m AS meeting, attendance
+        [x IN attendance | CASE WHEN x.mode IS NULL OR x.inferred THEN 'mode not stated' ELSE x.mode END] AS modes,
+        e AS node, m AS meeting, attendance
       ORDER BY economy`,
     params: [
       meetingParam('attended', DESG_2025_1, 'Meeting attended', '有出席之會議'),
@@ -89,8 +90,8 @@ export const SAVED_QUERIES: readonly SavedQuery[] = [
     category: 'coverage',
     title: { en: 'Attendance matrix', zh: '出席情形矩陣' },
     description: {
-      en: 'Every economy against both meetings, with the mode of attendance (in-person or virtual).',
-      zh: '各經濟體出席兩場會議之情形及方式（實體或線上）。',
+      en: 'Every economy against both meetings, with the mode of attendance (in-person, virtual, or "mode not stated" where the report does not say).',
+      zh: '各經濟體出席兩場會議之情形及方式（實體、線上，或報告未載明時為 "mode not stated"）。',
     },
     cypher: cypher`
       MATCH (e:Economy)
@@ -98,8 +99,10 @@ export const SAVED_QUERIES: readonly SavedQuery[] = [
         [(e)-[a:ATTENDED]->(:Meeting {id: $meetingA}) | a] AS atA,
         [(e)-[a:ATTENDED]->(:Meeting {id: $meetingB}) | a] AS atB
       RETURN e.id AS economy, e.name AS name, e.nameZh AS nameZh,
-        coalesce(head([a IN atA | a.mode]), 'absent') AS meetingA,
-        coalesce(head([a IN atB | a.mode]), 'absent') AS meetingB,
+        coalesce(head([a IN atA | CASE WHEN a.mode IS NULL OR a.inferred THEN 'mode not stated' ELSE a.mode END]),
+          'absent') AS meetingA,
+        coalesce(head([a IN atB | CASE WHEN a.mode IS NULL OR a.inferred THEN 'mode not stated' ELSE a.mode END]),
+          'absent') AS meetingB,
         size([x IN [atA, atB] WHERE size(x) > 0]) AS meetingsAttended,
         e AS node, atA + atB AS attendance
       ORDER BY meetingsAttended DESC, economy`,

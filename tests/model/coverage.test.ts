@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { coverageMatrix, economiesAbsentFrom, focusAreaCoverage } from '../../src/model/coverage.js';
+import {
+  coverageMatrix,
+  economiesAbsentFrom,
+  focusAreaCoverage,
+  MODE_NOT_STATED,
+} from '../../src/model/coverage.js';
 import { toGraph } from '../../src/model/graph.js';
 import { parseDataFiles } from '../../src/model/parse-files.js';
 
@@ -9,6 +14,7 @@ const yaml = `nodes:
   - { id: AUS, label: Economy, name: Australia, prov: ${P} }
   - { id: BRN, label: Economy, name: Brunei Darussalam, prov: ${P} }
   - { id: RUS, label: Economy, name: Russia, prov: ${P} }
+  - { id: CHL, label: Economy, name: Chile, prov: ${P} }
   - { id: m1, label: Meeting, name: DPS 50, props: { startDate: 2025-02-26 }, prov: ${P} }
   - { id: m2, label: Meeting, name: DESG 1, props: { startDate: 2025-02-27 }, prov: ${P} }
   - { id: cbpr, label: Framework, name: CBPR, prov: ${P} }
@@ -22,6 +28,8 @@ edges:
   - { type: ATTENDED, from: AUS, to: m1, props: { mode: in-person }, prov: ${P} }
   - { type: ATTENDED, from: AUS, to: m2, props: { mode: in-person }, prov: ${P} }
   - { type: ATTENDED, from: RUS, to: m2, props: { mode: virtual }, prov: ${P} }
+  - { type: ATTENDED, from: CHL, to: m1, props: { mode: in-person, inferred: true }, note: a reading, prov: ${P} }
+  - { type: ATTENDED, from: CHL, to: m2, prov: ${P} }
   - { type: PARTICIPATES_IN, from: AUS, to: cbpr, prov: ${P} }
   - { type: VOLUNTEERED_FOR, from: RUS, to: grp-aider-drafting, prov: ${P} }
   - { type: LEADS, from: AUS, to: p1, prov: ${P} }
@@ -40,7 +48,7 @@ describe('coverage matrix', () => {
 
   it('has a row per economy and the expected columns, meetings in date order', () => {
     expect(parsed.issues).toEqual([]);
-    expect(m.rows.map((r) => r.economy)).toEqual(['AUS', 'BRN', 'RUS']);
+    expect(m.rows.map((r) => r.economy)).toEqual(['AUS', 'BRN', 'CHL', 'RUS']);
     expect(m.columns.map((c) => c.id)).toEqual([
       'meeting:m1',
       'meeting:m2',
@@ -64,7 +72,14 @@ describe('coverage matrix', () => {
     expect(row('AUS')?.cells[col('projects-led')]?.edges).toEqual(['AUS|LEADS|p1']);
     expect(row('BRN')?.total).toBe(0);
     expect(row('AUS')?.total).toBe(5);
-    expect(m.columnTotals[col('meeting:m2')]).toBe(2);
+    expect(m.columnTotals[col('meeting:m2')]).toBe(3);
+  });
+
+  it('says "mode not stated" where the mode is absent or only inferred', () => {
+    expect(row('AUS')?.cells[col('meeting:m1')]?.detail).toBe('in-person');
+    expect(row('CHL')?.cells[col('meeting:m1')]).toMatchObject({ value: 1, detail: MODE_NOT_STATED });
+    expect(row('CHL')?.cells[col('meeting:m2')]).toMatchObject({ value: 1, detail: MODE_NOT_STATED });
+    expect(MODE_NOT_STATED).toBe('mode not stated');
   });
 
   it('answers "attended neither meeting"', () => {

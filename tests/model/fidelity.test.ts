@@ -62,6 +62,48 @@ describe('the knowledge base', () => {
     expect(attendees('mtg-desg-2025-1', 'virtual')).toEqual(['RUS']);
   });
 
+  it('states no mode for DPS 50: every attendance mode there is marked inferred (貳.一.(一), 貳.三.(三).1)', () => {
+    const atDps = kb.edges.filter((e) => e.type === 'ATTENDED' && e.to === 'mtg-dps-50');
+    expect(atDps.length).toBeGreaterThanOrEqual(14);
+    for (const e of atDps) {
+      expect(e.props.inferred, e.id).toBe(true);
+      expect(e.note, e.id).toMatch(/inferred|not stated|not known/i);
+    }
+    const stated = kb.edges.filter((e) => e.type === 'ATTENDED' && e.to === 'mtg-desg-2025-1');
+    // The DESG meeting's modes are stated for every economy (貳.三.(一)).
+    expect(stated.filter((e) => /^[A-Z]{3}$/.test(e.from) && e.props.inferred)).toEqual([]);
+  });
+
+  it('gives Chinese names only where the report has them (issue 12 item 7)', () => {
+    const node = (id: string) => kb.nodes.find((n) => n.id === id);
+    // 議程相關事項 ("agenda matters") is not the Chinese for "Adoption of the agenda".
+    expect(node('ses-dps-50-1-1')?.nameZh).toBeUndefined();
+    // The report's own English for 數位憑證皮夾 (貳.三.(八).3.(2)).
+    expect(node('init-twn-digital-credential-wallet')?.name).toMatch(/^Digital Identity Wallet/);
+    expect(node('proj-aus-e-invoicing-interoperability')?.name).toMatch(/APEC region/);
+    expect(node('proj-aus-e-invoicing-interoperability')?.name).toMatch(/systems/);
+    // Only KFA 8 and 9 have Chinese names in the report (貳.三.(五).1).
+    const kfaZh = kb.nodes.filter((n) => n.label === 'FocusArea' && n.nameZh).map((n) => n.id);
+    expect(sorted(kfaZh)).toEqual(['kfa-8', 'kfa-9']);
+  });
+
+  it('names the kind of each CBPR joining date: JOP findings, announcement, approval (apec-facts §2)', () => {
+    const cbpr = new Map(
+      kb.edges
+        .filter((e) => e.type === 'PARTICIPATES_IN' && e.to === 'cbpr' && /^[A-Z]{3}$/.test(e.from))
+        .map((e) => [e.from, e.props]),
+    );
+    expect(cbpr.get('USA')).toMatchObject({ since: 2012, jopFindingsDate: '2012-07-25' });
+    expect(cbpr.get('CAN')).toMatchObject({ since: 2015, announcedDate: '2015-04-15' });
+    expect(cbpr.get('KOR')).toMatchObject({ since: 2017, approvedDate: '2017-06-12' });
+    expect(cbpr.get('SGP')).toMatchObject({
+      since: 2018,
+      jopFindingsDate: '2017-12-15',
+      announcedDate: '2018-03-06',
+    });
+    for (const [economy, props] of cbpr) expect(typeof props.since, economy).toBe('number');
+  });
+
   it('has the 11 volunteers for the AIDER drafting group (貳.三.(五).2)', () => {
     const volunteers = kb.edges.filter((e) => e.type === 'VOLUNTEERED_FOR' && e.to === 'grp-aider-drafting');
     expect(sorted(volunteers.map((e) => e.from))).toEqual(

@@ -33,7 +33,7 @@ describe('each kind of bad input is reported with file, line, entity and a clear
 
   it('unknown reference, with a did-you-mean', () => {
     const issues = issuesFor(
-      `source: src-test\nedges:\n  - type: ATTENDED\n    from: TWM\n    to: mtg-1\n    props: { mode: virtual }\n    prov: { section: 一, quote: 及我國等3個 }\n`,
+      `source: src-test\nedges:\n  - type: ATTENDED\n    from: TWM\n    to: mtg-1\n    props: { mode: in-person }\n    prov: { section: 一, quote: 澳洲實體與會 }\n`,
     );
     expect(issues).toHaveLength(1);
     expect(issues[0]).toMatchObject({ kind: 'unknown-reference', line: 3, entity: 'TWM|ATTENDED|mtg-1' });
@@ -50,7 +50,7 @@ describe('each kind of bad input is reported with file, line, entity and a clear
   });
 
   it('duplicate relationships without a distinguishing key', () => {
-    const edge = `  - type: ATTENDED\n    from: AUS\n    to: mtg-1\n    props: { mode: in-person }\n    prov: { section: 一, quote: 澳洲 }\n`;
+    const edge = `  - type: ATTENDED\n    from: AUS\n    to: mtg-1\n    props: { mode: in-person }\n    prov: { section: 一, quote: 澳洲實體與會 }\n`;
     const issues = issuesFor(`source: src-test\nedges:\n${edge}`);
     expect(issues.map((i) => i.kind)).toEqual(['duplicate-id']);
     const keyed = issuesFor(
@@ -146,7 +146,7 @@ edges:
     from: mtg-1
     to: AUS
     props: { mode: in-person }
-    prov: { section: 一, quote: 澳洲 }
+    prov: { section: 一, quote: 澳洲實體與會 }
 `);
     expect(issues.map((i) => i.kind)).toEqual(['unknown-type', 'bad-endpoint', 'bad-endpoint']);
     expect(issues[1]?.message).toContain('cannot start at a Meeting');
