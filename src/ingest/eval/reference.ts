@@ -72,7 +72,12 @@ export function referenceFacts(kb: KnowledgeBase, sourceId: string): Fact[] {
     for (const k of SCORED) {
       if (!k.edge?.(e, label.get(e.from) ?? '', label.get(e.to) ?? '')) continue;
       const f: Fact = { kind: k.kind, key: edgeFactKey(k.kind, e.from, e.to, e.props) };
-      if (e.props.inferred === true) f.optional = true;
+      if (e.props.inferred === true) {
+        f.optional = true;
+        // The inferred part may be the mode alone: drafting the attendance without a mode is no error either.
+        if (k.kind.startsWith('ATTENDED') && e.props.mode !== undefined)
+          out.push({ kind: k.kind, key: edgeFactKey(k.kind, e.from, e.to, {}), optional: true });
+      }
       out.push(f);
     }
   }
