@@ -1,8 +1,9 @@
 // Catches the common ways a fact slips in without its source stating it: an attendance mode, a presentation
 // flag or a year that none of the entry's quotes contains. Such a value must be marked `inferred: true` in props,
 // with a note saying what it is inferred from; the check cannot prove a quote states a fact, only that it could.
-import type { EdgeRecord, KnowledgeBase, NodeRecord, ValidationIssue } from './types.js';
+
 import { isPartialDate } from './dates.js';
+import type { EdgeRecord, KnowledgeBase, NodeRecord, ValidationIssue } from './types.js';
 
 /** Words the report uses for each attendance mode (Chinese body, English annex). */
 const MODE_WORDS: Record<string, readonly string[]> = {

@@ -147,9 +147,8 @@ export const RELATIONSHIPS: RelSpec[] = [
     type: 'ATTENDED',
     from: ['Economy', 'Organization', 'Person'],
     to: ['Meeting', 'Session'],
-    description: 'Attendance, in person or virtually',
-    props: "mode ('in-person' | 'virtual')",
-    required: ['mode'],
+    description: 'Attendance, in person or virtually; no mode where the source does not state one',
+    props: "mode ('in-person' | 'virtual', absent when not stated)",
     example:
       "MATCH (e:Economy)-[a:ATTENDED]->(:Meeting {id: 'mtg-desg-2025-1'}) RETURN a.mode, count(e) AS economies",
   },

@@ -66,7 +66,7 @@ describe('hostile data files', () => {
       ['encoding', 'sources/test.txt', 1],
       ['cascade', expect.stringMatching(/base\.yaml$/), 3],
     ]);
-    expect(issues[1]?.message).toBe('6 quotes could not be checked because "src-test" has no readable text');
+    expect(issues[1]?.message).toBe('8 quotes could not be checked because "src-test" has no readable text');
   });
 
   it('a broken Source collapses into its cause plus a count, and a planted fake quote elsewhere still shows', () => {
@@ -77,7 +77,7 @@ describe('hostile data files', () => {
     const { issues } = readKnowledgeBase(dir);
     expect(issues.map((i) => i.kind)).toEqual(['bad-enum', 'quote-not-found', 'cascade']);
     expect(issues[2]?.message).toBe(
-      '4 quotes could not be checked because "src-test" is invalid (see its own error)',
+      '6 quotes could not be checked because "src-test" is invalid (see its own error)',
     );
     expect(issues[1]?.message).toContain('偽造的引文');
   });
@@ -86,7 +86,7 @@ describe('hostile data files', () => {
     const edges = Array.from(
       { length: 8 },
       (_, i) =>
-        `  - { type: ATTENDED, from: NZL, to: mtg-1, key: k${i}, props: { mode: virtual }, prov: { section: 一, quote: 澳洲 } }`,
+        `  - { type: ATTENDED, from: NZL, to: mtg-1, key: k${i}, prov: { section: 一, quote: 澳洲 } }`,
     ).join('\n');
     const { issues } = readKnowledgeBase(
       makeGraphDir({ 'base.yaml': BASE_YAML, 'e.yaml': `source: src-test\nedges:\n${edges}\n` }),

@@ -163,20 +163,24 @@ nodes:
     label: Topic
     nmae: typo
     prov: { section: 一, quote: 澳洲 }
+  - id: per-x
+    label: Person
+    name: X
+    prov: { section: 一, quote: 澳洲 }
 edges:
-  - type: ATTENDED
-    from: TWN
-    to: mtg-1
-    prov: { section: 一, quote: 我國 }
+  - type: HOLDS_ROLE
+    from: per-x
+    to: AUS
+    prov: { section: 一, quote: 澳洲 }
 `);
     expect(issues.map((i) => [i.kind, i.line])).toEqual([
       ['shape', 7],
       ['shape', 7],
       ['shape', 3],
-      ['shape', 12],
+      ['shape', 16],
     ]);
     expect(issues.map((i) => i.message).join('\n')).toMatch(/unknown key\(s\) "nmae"/);
-    expect(issues.map((i) => i.message).join('\n')).toMatch(/ATTENDED needs props.mode/);
+    expect(issues.map((i) => i.message).join('\n')).toMatch(/HOLDS_ROLE needs props.role/);
     expect(issues.map((i) => i.message).join('\n')).toMatch(/ISO 3166 alpha-3/);
   });
 
