@@ -1,7 +1,8 @@
 // POST /api/query: the browser's Cypher console. Everything it sends goes through the read-only runner.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { type QueryResult, runReadOnly } from '../neo4j/read-only.js';
+import type { QueryResult } from '../model/api-types.js';
+import { runReadOnly } from '../neo4j/read-only.js';
 import { ApiError } from './api-errors.js';
 import type { Neo4jConnection } from './neo4j-connection.js';
 import { isConnectionError } from './neo4j-connection.js';
@@ -9,6 +10,8 @@ import { isConnectionError } from './neo4j-connection.js';
 export interface QueryLimits {
   timeoutMs: number;
   maxRows: number;
+  /** Cap on an answer's JSON size; more is cut and flagged. */
+  maxBytes: number;
   /** Queries running at once; more are answered 429 rather than queued behind slow ones. */
   maxConcurrent: number;
 }
@@ -25,6 +28,28 @@ const QueryBody = z.object(
   { error: 'The body must be a JSON object: {"cypher": "...", "params": {...}}.' },
 );
 
+/** Nesting and size caps on `params`: far above any real query, far below what strains the driver. */
+export const MAX_PARAM_DEPTH = 32;
+export const MAX_PARAM_VALUES = 10_000;
+
+/** Why `params` is refused, or undefined. Walks iteratively, so a 5,000-level nest cannot blow the stack. */
+export function checkParams(params: Record<string, unknown>): string | undefined {
+  const stack: [unknown, number][] = [[params, 0]];
+  let values = 0;
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (++values > MAX_PARAM_VALUES) {
+      return `\`params\` holds more than ${MAX_PARAM_VALUES.toLocaleString('en')} values; pass fewer (filter in the query instead).`;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth >= MAX_PARAM_DEPTH) {
+      return `\`params\` nests lists and maps more than ${MAX_PARAM_DEPTH} levels deep; flatten them.`;
+    }
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return undefined;
+}
+
 export function parseQueryBody(body: unknown): { cypher: string; params: Record<string, unknown> } {
   const parsed = QueryBody.safeParse(body);
   if (!parsed.success) {
@@ -38,7 +63,10 @@ export function parseQueryBody(body: unknown): { cypher: string; params: Record<
         : (issue?.message ?? 'Bad request.'),
     );
   }
-  return { cypher: parsed.data.cypher, params: parsed.data.params ?? {} };
+  const params = parsed.data.params ?? {};
+  const tooBig = checkParams(params);
+  if (tooBig) throw new ApiError(400, 'BAD_PARAMS', tooBig);
+  return { cypher: parsed.data.cypher, params };
 }
 
 export function registerQueryRoute(app: FastifyInstance, db: Neo4jConnection, limits: QueryLimits): void {
@@ -52,10 +80,12 @@ export function registerQueryRoute(app: FastifyInstance, db: Neo4jConnection, li
         `${running} queries are already running; wait for one to finish (each stops after ${limits.timeoutMs / 1000} s).`,
       );
     }
+    db.assertReady();
     const attempt = async (): Promise<QueryResult> =>
       runReadOnly(await db.acquire(), cypher, params, {
         timeoutMs: limits.timeoutMs,
         maxRows: limits.maxRows,
+        maxBytes: limits.maxBytes,
         ...(db.database ? { database: db.database } : {}),
       });
     running += 1;
