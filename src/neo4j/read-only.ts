@@ -47,6 +47,8 @@ export class QueryRefusedError extends Error {
 /** The query ran past its time and the database had not stopped it yet: it is abandoned here. */
 export class QueryDeadlineError extends Error {
   readonly code = 'APEC.QueryTimeout';
+  /** Settles when the database has actually let go of the query; a caller that limits concurrency waits. */
+  settled: Promise<void> = Promise.resolve();
   constructor(readonly timeoutMs: number) {
     super(`The query ran longer than ${timeoutMs / 1000} s and was stopped`);
     this.name = 'QueryDeadlineError';
@@ -145,7 +147,12 @@ export async function runReadOnly(
     if (error instanceof QueryDeadlineError) {
       // The session stays busy until Neo4j ends the query; it is closed in the background then.
       abandoned = true;
-      void work.catch(() => undefined).finally(() => session.close().catch(() => undefined));
+      error.settled = work
+        .then(
+          () => session.close(),
+          () => session.close(),
+        )
+        .catch(() => undefined);
     }
     throw error;
   } finally {

@@ -158,8 +158,10 @@ export function toPlain(value: unknown, graph: GraphCollector): unknown {
     budget.take(5);
     return null;
   }
-  if (typeof value === 'bigint')
+  if (typeof value === 'bigint') {
+    budget.take(12);
     return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+  }
   if (typeof value === 'string') {
     if (budget.take(scalarBytes(value))) return value;
     // What is left of the budget, spent on the start of the string.
@@ -171,6 +173,8 @@ export function toPlain(value: unknown, graph: GraphCollector): unknown {
     budget.take(scalarBytes(value as number | boolean));
     return value;
   }
+  // Everything below is a small value or a container that charges its parts.
+  if (!(Array.isArray(value) || isNode(value) || isRelationship(value) || isPath(value))) budget.take(12);
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isLocalTime(value) || isTime(value)) {
     return value.toString();

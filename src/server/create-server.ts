@@ -43,6 +43,8 @@ export interface ServerOptions {
   maxAnswerBytes?: number;
   bodyLimit?: number;
   maxConcurrentQueries?: number;
+  /** Heap of the worker thread that runs queries (default 256 MB): what one answer may cost while read. */
+  queryWorkerHeapMb?: number;
   /** Log each request to stdout (pino JSON lines). */
   logger?: boolean;
   /** The state of the database process this server's launcher supervises, if any (starting, restarting). */
@@ -110,6 +112,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
     maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
     maxBytes: opts.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
     maxConcurrent: opts.maxConcurrentQueries ?? DEFAULT_MAX_CONCURRENT_QUERIES,
+    ...(opts.queryWorkerHeapMb ? { workerHeapMb: opts.queryWorkerHeapMb } : {}),
   });
   await registerStaticSite(app, opts.staticDir ?? DEFAULT_STATIC_DIR);
   app.addHook('onClose', async () => db.close());

@@ -58,6 +58,30 @@ async function firstFreePort(first: number, last: number, host: string): Promise
   throw new Error(`no free port for Neo4j between ${first} and ${last}`);
 }
 
+function positiveFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}=${value} is not a whole number >= 1`);
+  return n;
+}
+
+/** Query limits a deployment may change: QUERY_TIMEOUT_MS, _MAX_ROWS, _MAX_BYTES, _CONCURRENCY, _WORKER_HEAP_MB. */
+export function queryLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<ServerOptions> {
+  const timeout = positiveFromEnv(env, 'QUERY_TIMEOUT_MS');
+  const rows = positiveFromEnv(env, 'QUERY_MAX_ROWS');
+  const bytes = positiveFromEnv(env, 'QUERY_MAX_BYTES');
+  const concurrency = positiveFromEnv(env, 'QUERY_CONCURRENCY');
+  const heap = positiveFromEnv(env, 'QUERY_WORKER_HEAP_MB');
+  return {
+    ...(timeout ? { queryTimeoutMs: timeout } : {}),
+    ...(rows ? { maxRows: rows } : {}),
+    ...(bytes ? { maxAnswerBytes: bytes } : {}),
+    ...(concurrency ? { maxConcurrentQueries: concurrency } : {}),
+    ...(heap ? { queryWorkerHeapMb: heap } : {}),
+  };
+}
+
 async function loadGraph(cfg: Neo4jConfig, kb: KnowledgeBase, log: (line: string) => void): Promise<void> {
   const driver = createDriver(cfg);
   try {
@@ -161,6 +185,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const host = env.HOST?.trim() || DEFAULT_HOST;
   const port = parsePort(env.PORT, 'PORT') ?? DEFAULT_PORT;
+  const limits = queryLimitsFromEnv(env);
 
   const kb = loadKnowledgeBase();
   log(`graph/ is valid: ${kb.nodes.length} nodes, ${kb.edges.length} relationships.`);
@@ -192,6 +217,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
       neo4j: db.cfg,
       knowledgeBase: kb,
       ...(db.processState ? { databaseProcess: db.processState } : {}),
+      ...limits,
       ...(opts.serverOptions ?? {}),
     });
   } catch (err) {

@@ -75,6 +75,11 @@ export class Neo4jConnection {
     return this.config !== null;
   }
 
+  /** Where the database is and how to log in: for the query worker, which keeps its own driver. */
+  get configuration(): Neo4jConfig | null {
+    return this.config;
+  }
+
   get database(): string | undefined {
     return this.config?.database;
   }

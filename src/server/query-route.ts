@@ -1,11 +1,11 @@
 // POST /api/query: the browser's Cypher console. Everything it sends goes through the read-only runner.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { QueryResult } from '../model/api-types.js';
-import { runReadOnly } from '../neo4j/read-only.js';
+import { QueryDeadlineError } from '../neo4j/read-only.js';
 import { ApiError } from './api-errors.js';
 import type { Neo4jConnection } from './neo4j-connection.js';
 import { isConnectionError } from './neo4j-connection.js';
+import { DEFAULT_WORKER_HEAP_MB, QueryWorkers } from './query-workers.js';
 
 export interface QueryLimits {
   timeoutMs: number;
@@ -14,6 +14,8 @@ export interface QueryLimits {
   maxBytes: number;
   /** Queries running at once; more are answered 429 rather than queued behind slow ones. */
   maxConcurrent: number;
+  /** Heap of the worker thread that runs queries and holds their answers. */
+  workerHeapMb?: number;
 }
 
 const QueryBody = z.object(
@@ -71,7 +73,10 @@ export function parseQueryBody(body: unknown): { cypher: string; params: Record<
 
 export function registerQueryRoute(app: FastifyInstance, db: Neo4jConnection, limits: QueryLimits): void {
   let running = 0;
-  app.post('/api/query', async (request): Promise<QueryResult> => {
+  const config = db.configuration;
+  const workers = config ? new QueryWorkers(config, limits.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB) : null;
+  app.addHook('onClose', async () => workers?.close());
+  app.post('/api/query', async (request, reply): Promise<string> => {
     const { cypher, params } = parseQueryBody(request.body);
     if (running >= limits.maxConcurrent) {
       throw new ApiError(
@@ -81,17 +86,24 @@ export function registerQueryRoute(app: FastifyInstance, db: Neo4jConnection, li
       );
     }
     db.assertReady();
-    const attempt = async (): Promise<QueryResult> =>
-      runReadOnly(await db.acquire(), cypher, params, {
+    reply.type('application/json; charset=utf-8');
+    const attempt = async (): Promise<string> => {
+      // Fails fast (503) when the database is not reachable; the worker's driver does the querying.
+      await db.acquire();
+      return (workers as QueryWorkers).run(cypher, params, {
         timeoutMs: limits.timeoutMs,
         maxRows: limits.maxRows,
         maxBytes: limits.maxBytes,
         ...(db.database ? { database: db.database } : {}),
       });
+    };
     running += 1;
+    let release: Promise<void> = Promise.resolve();
     try {
       return await attempt();
     } catch (err) {
+      // A query abandoned at its deadline still runs in the database until Neo4j stops it: it keeps its slot.
+      if (err instanceof QueryDeadlineError) release = err.settled;
       if (!isConnectionError(err)) throw err;
       // Pooled connections go stale when the database restarts; a read is safe to try once more afresh.
       await db.reportFailure(err);
@@ -102,7 +114,19 @@ export function registerQueryRoute(app: FastifyInstance, db: Neo4jConnection, li
         throw again;
       }
     } finally {
-      running -= 1;
+      // Neo4j checks its timeout only between steps, and one step (a huge reduce) can take minutes: the slot
+      // is given back after three timeouts at most, so such queries cannot hold every slot for long.
+      let freed = false;
+      const free = () => {
+        if (!freed) running -= 1;
+        freed = true;
+      };
+      const cap = setTimeout(free, 3 * limits.timeoutMs);
+      cap.unref();
+      void release.finally(() => {
+        clearTimeout(cap);
+        free();
+      });
     }
   });
 }
