@@ -108,6 +108,13 @@ export function toApiError(err: unknown, bodyLimit?: number, timeoutMs?: number)
   if (err instanceof QueryDeadlineError) return tooExpensive('time', err.code, err.timeoutMs);
   if (err instanceof Neo4jError) {
     const position = syntaxPosition(err.message);
+    if (/Connection acquisition timed out/i.test(err.message)) {
+      return new ApiError(
+        503,
+        'NEO4J_BUSY',
+        'Every connection to Neo4j is busy with long-running queries; try again in a few seconds.',
+      );
+    }
     if (MEMORY_CODES.has(err.code)) return tooExpensive('memory', err.code);
     if (TIME_CODES.has(err.code)) return tooExpensive('time', err.code, timeoutMs);
     if (err.code.startsWith('Neo.ClientError.')) {

@@ -4,12 +4,20 @@
 import { Worker } from 'node:worker_threads';
 import { Neo4jError } from 'neo4j-driver';
 import type { Neo4jConfig } from '../neo4j/config.js';
-import { QueryDeadlineError, QueryRefusedError, type ReadOnlyOptions } from '../neo4j/read-only.js';
+import {
+  DEADLINE_GRACE_MS,
+  DEFAULT_TIMEOUT_MS,
+  QueryDeadlineError,
+  QueryRefusedError,
+  type ReadOnlyOptions,
+} from '../neo4j/read-only.js';
 import { ApiError } from './api-errors.js';
 import type { WorkerError, WorkerReply, WorkerRequest } from './query-worker.js';
 
 /** Heap of the query worker (QUERY_WORKER_HEAP_MB): bounds what one answer can cost before it is cut. */
-export const DEFAULT_WORKER_HEAP_MB = 256;
+export const DEFAULT_WORKER_HEAP_MB = 128;
+/** The worker enforces the deadline itself, unless decoding a huge record blocks it: then this side does. */
+const WORKER_DEADLINE_SLACK_MS = 250;
 
 interface Pending {
   resolve: (json: string) => void;
@@ -23,9 +31,9 @@ export class AnswerTooLargeError extends ApiError {
     super(
       422,
       'APEC.AnswerTooLarge',
-      `The answer was too large to hold (the server keeps at most ${heapMb} MB for answers being read), so ` +
-        'the query was stopped, with any query running beside it. Narrow it: return fewer or smaller values ' +
-        '(LIMIT, size(list) instead of the list, a property instead of whole nodes).',
+      `An answer was too large to hold (the server keeps at most ${heapMb} MB for answers being read): this ` +
+        "query's or that of a query running beside it; both were stopped. Narrow it: return fewer or smaller " +
+        'values (LIMIT, size(list) instead of the list, a property instead of whole nodes).',
     );
   }
 }
@@ -47,11 +55,40 @@ export class QueryWorkers {
   run(cypher: string, params: Record<string, unknown>, opts: ReadOnlyOptions): Promise<string> {
     const worker = this.worker ?? this.spawn();
     const id = this.nextId++;
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     return new Promise<string>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      const timer = setTimeout(
+        () => {
+          const entry = this.pending.get(id);
+          if (!entry || entry.settle) return;
+          const error = new QueryDeadlineError(timeoutMs);
+          error.settled = new Promise<void>((settle) => {
+            entry.settle = settle;
+          });
+          // Whatever the worker answers later only settles the slot.
+          entry.resolve = () => this.settleLate(id);
+          entry.reject = () => this.settleLate(id);
+          reject(error);
+        },
+        timeoutMs + DEADLINE_GRACE_MS + WORKER_DEADLINE_SLACK_MS,
+      );
+      timer.unref();
+      const done =
+        <T>(fn: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          fn(value);
+        };
+      this.pending.set(id, { resolve: done(resolve), reject: done(reject) });
       const request: WorkerRequest = { id, cypher, params, opts };
       worker.postMessage(request);
     });
+  }
+
+  private settleLate(id: number): void {
+    const entry = this.pending.get(id);
+    this.pending.delete(id);
+    entry?.settle?.();
   }
 
   async close(): Promise<void> {
@@ -101,6 +138,8 @@ export class QueryWorkers {
       this.pending.delete(reply.id);
       entry.resolve(reply.json);
     } else if (reply.error.kind === 'deadline') {
+      // This side's deadline came first: the caller has its error, and waits for the 'settled' message.
+      if (entry.settle) return;
       // Kept until the database lets go of the query, so the caller can hold its slot until then.
       const error = new QueryDeadlineError(reply.error.timeoutMs);
       error.settled = new Promise<void>((resolve) => {
