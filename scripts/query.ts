@@ -4,6 +4,7 @@ import { configFromEnv, createDriver } from '../src/neo4j/config.js';
 import { explainConnectionError } from '../src/neo4j/errors.js';
 import { formatTable, parseParam } from '../src/neo4j/query-format.js';
 import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, runReadOnly } from '../src/neo4j/read-only.js';
+import { runCli } from './run-cli.js';
 
 const program = new Command('query')
   .description('Run read-only Cypher against Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)')
@@ -47,7 +48,4 @@ const program = new Command('query')
     },
   );
 
-program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli(program);

@@ -16,10 +16,9 @@ import {
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../model/read.js';
 import { createDriver, DEFAULT_LOCAL_PASSWORD, DEFAULT_LOCAL_PORT, DEFAULT_USER } from './config.js';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.data/neo4j');
 export const LIB_DIR = join(REPO_ROOT, '.cache/neo4j/lib');
 const LAUNCHER_DIR = join(REPO_ROOT, 'src/neo4j/launcher');

@@ -30,6 +30,7 @@ export class Neo4jSupervisor {
   private stopping = false;
   private readonly firstUp: Promise<LocalNeo4j>;
   private wake: (() => void) | undefined;
+  private watcher: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: SupervisorOptions) {
     this.firstUp = this.run();
@@ -57,7 +58,7 @@ export class Neo4jSupervisor {
     if (!this.stopping) {
       this.state = 'ready';
       this.message = 'Connected to Neo4j.';
-      void this.watch(db);
+      this.watcher = this.watch(db);
     }
     return db;
   }
@@ -110,6 +111,11 @@ export class Neo4jSupervisor {
     this.wake = () => ac.abort();
     await delay(ms, undefined, { signal: ac.signal }).catch(() => undefined);
     this.wake = undefined;
+  }
+
+  /** Settles when the supervisor has stopped watching (after stop(), once no restart can follow). */
+  finished(): Promise<void> {
+    return this.watcher;
   }
 
   /** Stops the database for good: an exit caused by this is not restarted. */

@@ -75,6 +75,7 @@ export function registerQueryRoute(app: FastifyInstance, db: Neo4jConnection, li
   let running = 0;
   const config = db.configuration;
   const workers = config ? new QueryWorkers(config, limits.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB) : null;
+  workers?.warm();
   app.addHook('onClose', async () => workers?.close());
   app.post('/api/query', async (request, reply): Promise<string> => {
     const { cypher, params } = parseQueryBody(request.body);

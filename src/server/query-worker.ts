@@ -28,7 +28,9 @@ export type WorkerReply =
   | { id: number; ok: true; json: string }
   | { id: number; ok: false; error: WorkerError }
   /** A query abandoned at its deadline has now ended in the database too. */
-  | { id: number; settled: true };
+  | { id: number; settled: true }
+  /** Sent once the worker has loaded and listens. */
+  | { ready: true };
 
 function describe(error: unknown): WorkerError {
   if (error instanceof QueryDeadlineError) return { kind: 'deadline', timeoutMs: error.timeoutMs };
@@ -59,4 +61,5 @@ if (port) {
       },
     );
   });
+  port.postMessage({ ready: true });
 }

@@ -40,6 +40,9 @@ export class AnswerTooLargeError extends ApiError {
 
 export class QueryWorkers {
   private worker: Worker | null = null;
+  /** Resolves once the current worker has loaded (its start-up is not counted against a query's time). */
+  private ready: Promise<void> = Promise.resolve();
+  private markReady: () => void = () => {};
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   /** Workers that died of a too-large answer, for the logs and the soak. */
@@ -52,8 +55,9 @@ export class QueryWorkers {
   ) {}
 
   /** The answer as JSON text, already cut to the byte cap. */
-  run(cypher: string, params: Record<string, unknown>, opts: ReadOnlyOptions): Promise<string> {
+  async run(cypher: string, params: Record<string, unknown>, opts: ReadOnlyOptions): Promise<string> {
     const worker = this.worker ?? this.spawn();
+    await this.ready;
     const id = this.nextId++;
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     return new Promise<string>((resolve, reject) => {
@@ -91,6 +95,11 @@ export class QueryWorkers {
     entry?.settle?.();
   }
 
+  /** Starts the worker ahead of the first query. */
+  warm(): void {
+    if (!this.worker) this.spawn();
+  }
+
   async close(): Promise<void> {
     const worker = this.worker;
     this.worker = null;
@@ -109,7 +118,13 @@ export class QueryWorkers {
       resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 32 },
     });
     worker.unref();
-    worker.on('message', (reply: WorkerReply) => this.onReply(reply));
+    this.ready = new Promise<void>((resolve) => {
+      this.markReady = resolve;
+    });
+    worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) this.markReady();
+      else this.onReply(reply);
+    });
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         this.deaths += 1;
@@ -121,6 +136,7 @@ export class QueryWorkers {
       }
     });
     worker.once('exit', () => {
+      this.markReady();
       if (this.worker === worker) this.worker = null;
       this.failAll();
     });
@@ -128,7 +144,7 @@ export class QueryWorkers {
     return worker;
   }
 
-  private onReply(reply: WorkerReply): void {
+  private onReply(reply: Exclude<WorkerReply, { ready: true }>): void {
     const entry = this.pending.get(reply.id);
     if (!entry) return;
     if ('settled' in reply) {

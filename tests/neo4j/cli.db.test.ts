@@ -3,9 +3,9 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/model/read.js';
+import { loadKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
 import { loadIntoNeo4j } from '../../src/neo4j/loader.js';
-import { findFreePort, REPO_ROOT } from '../../src/neo4j/local-server.js';
+import { findFreePort } from '../../src/neo4j/local-server.js';
 import { fingerprint, testConfig, testDriver } from './db-helpers.js';
 
 const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
