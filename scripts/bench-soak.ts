@@ -112,10 +112,11 @@ const program = new Command('bench:soak')
                       return { cypher: h[1], params: h[2] };
                     })()
                   : (saved[(i + client) % saved.length] as (typeof saved)[number]);
+              const params = typeof pick.params === 'string' ? pick.params : JSON.stringify(pick.params);
               request = fetch(new URL('/api/query', base), {
                 method: 'POST',
                 headers: { 'content-type': 'application/json' },
-                body: JSON.stringify(pick),
+                body: `{"cypher": ${JSON.stringify(pick.cypher)}, "params": ${params}}`,
               });
             }
             const t = performance.now();
