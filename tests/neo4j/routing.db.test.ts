@@ -2,18 +2,16 @@
 // as a single-member cluster (it is its own router, reader and writer). Reads run in READ sessions, so a
 // cluster sends them to readers; the load runs in a WRITE session, sent to the writer. NEO4J_DATABASE is
 // honoured: a database that does not exist is named in the error instead of the default one being used.
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
+import { loadKnowledgeBase } from '../../src/model/read.js';
 import { createDriver, type Neo4jConfig } from '../../src/neo4j/config.js';
 import { loadIntoNeo4j } from '../../src/neo4j/loader.js';
 import { runReadOnly } from '../../src/neo4j/read-only.js';
 import { defaultParams, SAVED_QUERIES } from '../../src/neo4j/saved-queries.js';
 import { createServer } from '../../src/server/create-server.js';
 import { launch } from '../../src/server/launch.js';
-import { fingerprint, testConfig } from './db-helpers.js';
+import { fingerprint, runScript, testConfig } from './db-helpers.js';
 
 let cfg: Neo4jConfig;
 let driver: Driver;
@@ -29,34 +27,9 @@ afterAll(async () => {
   await driver?.close();
 });
 
-function script(
-  name: string,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      join(REPO_ROOT, 'node_modules/.bin/tsx'),
-      [join(REPO_ROOT, 'scripts', name), ...args],
-      {
-        cwd: REPO_ROOT,
-        env: {
-          ...process.env,
-          NEO4J_URI: cfg.uri,
-          NEO4J_USER: cfg.user,
-          NEO4J_PASSWORD: cfg.password,
-          ...env,
-        },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) => {
-        resolve({
-          code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
-          out: stdout + stderr,
-        });
-      },
-    );
-  });
+async function script(name: string, args: string[], env: Record<string, string> = {}) {
+  const run = await runScript(name, args, env, cfg);
+  return { code: run.code, out: run.stdout + run.stderr };
 }
 
 describe('a neo4j:// routing URI', () => {

@@ -7,7 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { loadKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
 import { loadIntoNeo4j } from '../../src/neo4j/loader.js';
-import { fingerprint, testConfig, testDriver } from '../neo4j/db-helpers.js';
+import { fingerprint, neo4jEnv, testConfig, testDriver } from '../neo4j/db-helpers.js';
 import { CARTESIAN, HOSTILE } from './hostile-corpus.js';
 
 /** The documented bound on the server's resident memory (README, "Limits"), with a 1 MB answer cap. */
@@ -53,9 +53,7 @@ beforeAll(async () => {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
-      NEO4J_URI: cfg.uri,
-      NEO4J_USER: cfg.user,
-      NEO4J_PASSWORD: cfg.password,
+      ...neo4jEnv(cfg),
       PORT: '0',
       QUERY_TIMEOUT_MS: String(TIMEOUT_MS),
       QUERY_MAX_BYTES: String(MAX_BYTES),
