@@ -35,7 +35,12 @@ const program = new Command('query')
           console.log(JSON.stringify(result, null, 2));
         } else {
           console.log(formatTable(result.columns, result.rows));
-          const more = result.truncated ? ` (cut at ${opts.maxRows}; more rows exist)` : '';
+          const more =
+            result.truncation?.reason === 'bytes'
+              ? ` (cut at about ${result.truncation.limit} bytes of JSON)`
+              : result.truncated
+                ? ` (cut at ${opts.maxRows}; more rows exist)`
+                : '';
           console.log(`${result.rows.length} row(s)${more} in ${result.timeMs} ms`);
         }
       } catch (error) {
