@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import type { Driver } from 'neo4j-driver';
+import { seededRandom } from '../src/model/export.js';
 import { type EdgeRecord, type KnowledgeBase, NODE_LABELS, type NodeRecord } from '../src/model/types.js';
 import { REL_TYPES } from '../src/model/vocabulary.js';
 import { configFromEnv, createDriver, type Neo4jConfig } from '../src/neo4j/config.js';
@@ -30,21 +31,9 @@ function positiveInt(value: string): number {
   return n;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run loads the same graph. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Nodes spread over every label and relationships between random pairs, shaped like graph/ entries. */
 function syntheticKnowledgeBase(nodeCount: number, relCount: number, prefix = 'n'): KnowledgeBase {
-  const rand = random(nodeCount * 31 + relCount);
+  const rand = seededRandom(nodeCount * 31 + relCount);
   const origin = { file: 'synthetic.yaml', line: 1 };
   const prov = (i: number) => [
     { source: 'src-synthetic', section: `§${i % 97}`, quote: `quote number ${i}` },

@@ -4,6 +4,7 @@ import { formatIssue, readKnowledgeBase } from '../src/model/read.js';
 import { configFromEnv, createDriver } from '../src/neo4j/config.js';
 import { explainConnectionError, verifyConnection } from '../src/neo4j/errors.js';
 import { DEFAULT_BATCH_SIZE, loadIntoNeo4j } from '../src/neo4j/loader.js';
+import { runCli } from './run-cli.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -68,7 +69,4 @@ const program = new Command('load')
     }
   });
 
-program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli(program);

@@ -4,11 +4,11 @@ import { configFromEnv, createDriver, DEFAULT_LOCAL_PORT } from '../src/neo4j/co
 import { explainConnectionError } from '../src/neo4j/errors.js';
 import {
   DEFAULT_DATA_DIR,
-  LocalNeo4jError,
   localNeo4jStatus,
   startLocalNeo4j,
   stopLocalNeo4j,
 } from '../src/neo4j/local-server.js';
+import { runCli } from './run-cli.js';
 
 function parsePort(value: string): number {
   const port = Number(value);
@@ -94,7 +94,4 @@ program
     }
   });
 
-program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof LocalNeo4jError ? error.message : error);
-  process.exit(1);
-});
+runCli(program);

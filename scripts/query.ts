@@ -4,6 +4,7 @@ import { configFromEnv, createDriver } from '../src/neo4j/config.js';
 import { explainConnectionError } from '../src/neo4j/errors.js';
 import { formatTable, parseParam } from '../src/neo4j/query-format.js';
 import { DEFAULT_MAX_ROWS, DEFAULT_TIMEOUT_MS, runReadOnly } from '../src/neo4j/read-only.js';
+import { runCli } from './run-cli.js';
 
 const program = new Command('query')
   .description('Run read-only Cypher against Neo4j (NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE)')
@@ -34,7 +35,12 @@ const program = new Command('query')
           console.log(JSON.stringify(result, null, 2));
         } else {
           console.log(formatTable(result.columns, result.rows));
-          const more = result.truncated ? ` (cut at ${opts.maxRows}; more rows exist)` : '';
+          const more =
+            result.truncation?.reason === 'bytes'
+              ? ` (cut at about ${result.truncation.limit} bytes of JSON)`
+              : result.truncated
+                ? ` (cut at ${opts.maxRows}; more rows exist)`
+                : '';
           console.log(`${result.rows.length} row(s)${more} in ${result.timeMs} ms`);
         }
       } catch (error) {
@@ -47,7 +53,4 @@ const program = new Command('query')
     },
   );
 
-program.parseAsync().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runCli(program);

@@ -3,7 +3,7 @@
 import { Command } from 'commander';
 import { configFromEnv } from '../src/neo4j/config.js';
 import { createServer, DEFAULT_HOST } from '../src/server/create-server.js';
-import { DEFAULT_PORT } from '../src/server/launch.js';
+import { DEFAULT_PORT, queryLimitsFromEnv } from '../src/server/launch.js';
 
 const opts = new Command('serve')
   .description('Serve the explorer and its API')
@@ -21,6 +21,7 @@ try {
     host: process.env.HOST?.trim() || DEFAULT_HOST,
     port,
     neo4j: opts.static ? null : configFromEnv(),
+    ...queryLimitsFromEnv(process.env),
   });
   console.log(`APEC knowledge graph explorer: ${server.url}`);
   const shutdown = (): void => {

@@ -1,51 +1,20 @@
 // Typed client for the explorer's HTTP API; the only place that knows the endpoints.
 import type { SerializedGraph } from 'graphology-types';
+import type { HealthResponse, QueryResult, SavedQuery } from '../model/api-types.js';
 import type { SourceView } from '../model/source-text.js';
 import type { SourceSummary } from '../model/source-text-list.js';
 import type { EdgeAttributes, NodeAttributes } from '../model/types.js';
 
+export type {
+  Bilingual,
+  GraphEdge as QueryEdge,
+  GraphNode as QueryNode,
+  HealthResponse,
+  QueryResult,
+  SavedQuery,
+} from '../model/api-types.js';
+
 export type GraphResponse = SerializedGraph<NodeAttributes, EdgeAttributes>;
-
-export interface HealthResponse {
-  neo4j: { connected: boolean; version?: string; message?: string };
-  graph: { nodes: number; edges: number };
-}
-
-export interface Bilingual {
-  en: string;
-  zh: string;
-}
-
-export interface SavedQuery {
-  id: string;
-  category: string;
-  title: Bilingual;
-  description: Bilingual;
-  cypher: string;
-  params: { name: string; default: unknown; description: Bilingual }[];
-}
-
-export interface QueryNode {
-  id: string;
-  labels: string[];
-  properties: Record<string, unknown>;
-}
-
-export interface QueryEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: Record<string, unknown>;
-}
-
-export interface QueryResult {
-  columns: string[];
-  rows: unknown[][];
-  graph: { nodes: QueryNode[]; edges: QueryEdge[] };
-  truncated: boolean;
-  timeMs: number;
-}
 
 /** An error answer of the API (`{error: {code, message}}`) or a network failure (status 0). */
 export class ApiError extends Error {

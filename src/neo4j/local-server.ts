@@ -1,5 +1,5 @@
 // Starts and stops the project's own Neo4j 5.26 Community: jars from Maven Central (cached in .cache/neo4j/lib),
-// run in-process by scripts/neo4j/Launcher.java with Bolt on a loopback port. No Docker, no install.
+// run in-process by launcher/Launcher.java (next to this file) with Bolt on a loopback port. No Docker, no install.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
@@ -16,14 +16,14 @@ import {
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../model/read.js';
 import { createDriver, DEFAULT_LOCAL_PASSWORD, DEFAULT_LOCAL_PORT, DEFAULT_USER } from './config.js';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.data/neo4j');
 export const LIB_DIR = join(REPO_ROOT, '.cache/neo4j/lib');
-const POM = join(REPO_ROOT, 'scripts/neo4j/pom.xml');
-const LAUNCHER = join(REPO_ROOT, 'scripts/neo4j/Launcher.java');
+const LAUNCHER_DIR = join(REPO_ROOT, 'src/neo4j/launcher');
+const POM = join(LAUNCHER_DIR, 'pom.xml');
+const LAUNCHER = join(LAUNCHER_DIR, 'Launcher.java');
 const LIB_MARKER = '.resolved-from';
 
 const JVM_FLAGS = [
@@ -32,8 +32,38 @@ const JVM_FLAGS = [
   '--add-opens=java.base/sun.nio.ch=ALL-UNNAMED',
   '--enable-native-access=ALL-UNNAMED',
   '-Dio.netty.tryReflectionSetAccessible=true',
-  '-XX:+ExitOnOutOfMemoryError',
+  // No -XX:+ExitOnOutOfMemoryError: Neo4j turns an OutOfMemoryError inside a query into that query's error
+  // (Neo.TransientError.General.OutOfMemoryError) and goes on; exiting took the database down for every user
+  // whenever one query built a value too large for the heap (a string doubled 30 times).
 ];
+
+/** Bytes in a JVM size such as 512m, 1g or 1536M; undefined when it does not read as one. */
+export function parseJvmSize(size: string): number | undefined {
+  const m = /^(\d+)([kmgt]?)b?$/i.exec(size.trim());
+  if (!m) return undefined;
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[(m[2] ?? '').toLowerCase()] ?? 1;
+  return Number(m[1]) * unit;
+}
+
+export interface TransactionMemory {
+  /** db.memory.transaction.max: what one transaction may hold. */
+  perTransaction: string;
+  /** dbms.memory.transaction.total.max: what all running transactions may hold together. */
+  total: string;
+}
+
+/**
+ * Neo4j's transaction memory limits sized to the heap: all transactions together at most half of it (the
+ * rest is for Neo4j itself, the query caches and Bolt buffers), one transaction at most a quarter, so one
+ * hostile query cannot starve the others. Neo4j refuses limits under about 1 MB.
+ */
+export function transactionMemoryFor(heap: string): TransactionMemory {
+  const bytes = parseJvmSize(heap);
+  if (bytes === undefined)
+    throw new LocalNeo4jError(`NEO4J_HEAP=${heap} is not a JVM size such as 1g or 768m`);
+  const mb = (n: number) => `${Math.max(8, Math.floor(n / 1024 ** 2))}m`;
+  return { perTransaction: mb(bytes / 4), total: mb(bytes / 2) };
+}
 
 const OTHER_NEO4J_HINT =
   'Any other Neo4j 5 works too: set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (and NEO4J_DATABASE), e.g. ' +
@@ -66,6 +96,11 @@ export interface LocalNeo4j {
   /** True when a database was already running on that data folder and was reused. */
   alreadyRunning: boolean;
   startupMs: number;
+  /**
+   * Settles when the process ends, for whatever reason (stop() included), with how it ended and the last
+   * lines it logged: what a supervisor needs to say why it restarts it.
+   */
+  exited: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -270,7 +305,16 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   if (existing?.running) {
     const uri = existing.uri;
     await waitForBolt({ uri, password, timeoutMs, logFile });
-    return handle(existing.pid, uri, password, dataDir, logFile, true, started);
+    return handle(
+      existing.pid,
+      uri,
+      password,
+      dataDir,
+      logFile,
+      true,
+      started,
+      watchPid(existing.pid, logFile),
+    );
   }
 
   checkJava();
@@ -285,6 +329,7 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   const logOffset = existsSync(logFile) ? statSync(logFile).size : 0;
   const out = openSync(logFile, 'a');
   const heap = opts.heap ?? process.env.NEO4J_HEAP ?? '1g';
+  const txMemory = transactionMemoryFor(heap);
   const args = [
     // A fixed heap size: Neo4j warns about a computed initial heap, and resizing costs time under load.
     `-Xms${heap}`,
@@ -302,6 +347,10 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
     String(port),
     '--pagecache',
     opts.pageCache ?? process.env.NEO4J_PAGECACHE ?? '128m',
+    '--tx-memory',
+    txMemory.perTransaction,
+    '--tx-memory-total',
+    txMemory.total,
   ];
   if (!opts.detached) args.push('--parent-pid', String(process.pid));
   log(`Starting Neo4j on bolt://${host}:${port} (data ${dataDir}, log ${logFile})...`);
@@ -319,8 +368,11 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
   const pid = child.pid;
   if (pid === undefined) throw new LocalNeo4jError(`Could not start ${javaCommand()}; see ${logFile}`);
   let exited: string | undefined;
-  child.on('exit', (code, signal) => {
-    exited = `exited with ${signal ?? `code ${code}`}`;
+  const exitedPromise = new Promise<string>((resolveExit) => {
+    child.on('exit', (code, signal) => {
+      exited = `exited with ${signal ?? `code ${code}`}`;
+      resolveExit(`${exited}. Last lines of ${logFile}:\n${tail(logSince(logFile, logOffset), 15)}`);
+    });
   });
   if (opts.detached) child.unref();
 
@@ -335,7 +387,19 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions = {}): Promise<Loc
     removeState(dataDir);
     throw error;
   }
-  return handle(pid, uri, password, dataDir, logFile, false, started);
+  return handle(pid, uri, password, dataDir, logFile, false, started, exitedPromise);
+}
+
+/** A process not started here gives no exit event; its pid is checked every second instead. */
+function watchPid(pid: number, logFile: string): Promise<string> {
+  return new Promise((resolveExit) => {
+    const timer = setInterval(() => {
+      if (isAlive(pid)) return;
+      clearInterval(timer);
+      resolveExit(`is gone (pid ${pid}). Last lines of ${logFile}:\n${logTail(logFile, 15)}`);
+    }, 1000);
+    timer.unref();
+  });
 }
 
 function handle(
@@ -346,8 +410,10 @@ function handle(
   logFile: string,
   alreadyRunning: boolean,
   started: number,
+  exited: Promise<string>,
 ): LocalNeo4j {
   return {
+    exited,
     uri,
     user: DEFAULT_USER,
     password,

@@ -1,7 +1,9 @@
 // Runs Cypher that may only read: the one way the HTTP API and the query CLI reach the database.
 // Layers, each enough on its own for writes: text checks (LOAD CSV, admin procedures, IN TRANSACTIONS,
 // TERMINATE), an EXPLAIN that must plan as a read, and a READ access-mode session that Neo4j enforces.
-// A transaction timeout stops endless queries and a row cap stops pulling huge results.
+// What a query may cost is bounded three ways: a transaction timeout that Neo4j enforces and a deadline a
+// little after it that this side enforces (Neo4j notices a timeout only between steps of a query, seconds
+// late for some), a row cap, and a byte cap on the answer.
 import neo4j, {
   type Driver,
   Neo4jError,
@@ -9,27 +11,26 @@ import neo4j, {
   type ResultSummary,
   type Session,
 } from 'neo4j-driver';
+import type { QueryResult } from '../model/api-types.js';
 import { callsOnlySafeDbmsProcedures, checkCypherText, stripLiteralsAndComments } from './cypher-guard.js';
-import { GraphCollector, type GraphEdge, type GraphNode, toPlain } from './to-json.js';
+import { ByteBudget, GraphCollector, toPlain } from './to-json.js';
 
+export type { QueryResult } from '../model/api-types.js';
 export type { GraphEdge, GraphNode } from './to-json.js';
-
-export interface QueryResult {
-  columns: string[];
-  rows: unknown[][];
-  graph: { nodes: GraphNode[]; edges: GraphEdge[] };
-  truncated: boolean;
-  timeMs: number;
-}
 
 export interface ReadOnlyOptions {
   timeoutMs?: number;
   maxRows?: number;
+  /** Cap on the answer's JSON size in bytes (about); more is cut and flagged `truncated`. */
+  maxBytes?: number;
   database?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;
 export const DEFAULT_MAX_ROWS = 1000;
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+/** How long after the transaction timeout this side stops waiting for Neo4j to notice it. */
+export const DEADLINE_GRACE_MS = 750;
 /** Relationship ends fetched to complete the graph part; more than this and the graph shows loose ends. */
 const MAX_END_NODES_FETCHED = 5000;
 
@@ -43,12 +44,35 @@ export class QueryRefusedError extends Error {
   }
 }
 
+/** The query ran past its time and the database had not stopped it yet: it is abandoned here. */
+export class QueryDeadlineError extends Error {
+  readonly code = 'APEC.QueryTimeout';
+  /** Settles when the database has actually let go of the query; a caller that limits concurrency waits. */
+  settled: Promise<void> = Promise.resolve();
+  constructor(readonly timeoutMs: number) {
+    super(`The query ran longer than ${timeoutMs / 1000} s and was stopped`);
+    this.name = 'QueryDeadlineError';
+  }
+}
+
 const QUERY_TYPE_NAMES: Record<string, string> = {
   r: 'read',
   w: 'write',
   rw: 'read-write',
   s: 'schema or administration',
 };
+
+/**
+ * Query texts whose EXPLAIN said "read", per database: the plan's query type depends on the text alone, so the
+ * pre-check is paid once per distinct query (saved queries are the same few texts). Insertion order makes the
+ * first entry the oldest, dropped when full.
+ */
+const readVerdicts = new Map<string, true>();
+const MAX_CACHED_VERDICTS = 1000;
+
+function verdictKey(cypher: string, database: string | undefined): string {
+  return `${database ?? ''}\u0000${cypher}`;
+}
 
 export async function runReadOnly(
   driver: Driver,
@@ -59,8 +83,10 @@ export async function runReadOnly(
   const started = performance.now();
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxRows = opts.maxRows ?? DEFAULT_MAX_ROWS;
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (!Number.isInteger(maxRows) || maxRows < 0) throw new RangeError('maxRows must be a whole number >= 0');
   if (!(timeoutMs > 0)) throw new RangeError('timeoutMs must be > 0');
+  if (!(maxBytes > 0)) throw new RangeError('maxBytes must be > 0');
 
   const refusal = checkCypherText(cypher);
   if (refusal) throw new QueryRefusedError(refusal.code, refusal.message);
@@ -71,37 +97,67 @@ export async function runReadOnly(
     fetchSize: Math.max(1, Math.min(maxRows + 1, 1000)),
     ...(opts.database ? { database: opts.database } : {}),
   });
-  try {
-    await assertPlansAsRead(session, cypher, params, timeoutMs);
-    const tx = await session.beginTransaction({ timeout: timeoutMs });
-    try {
-      const graph = new GraphCollector();
-      const result = tx.run(cypher, params);
-      const columns = [...(await result.keys())];
-      const rows: unknown[][] = [];
-      let truncated = false;
-      for await (const record of result) {
-        if (rows.length >= maxRows) {
-          // Leaving the loop cancels the stream, so the rest is never produced or sent.
-          truncated = true;
-          break;
-        }
-        rows.push(recordToRow(record, columns, graph));
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new QueryDeadlineError(timeoutMs)), timeoutMs + DEADLINE_GRACE_MS);
+  });
+  const work = (async (): Promise<QueryResult> => {
+    const key = verdictKey(cypher, opts.database);
+    if (!readVerdicts.has(key)) {
+      await assertPlansAsRead(session, cypher, params, timeoutMs);
+      if (readVerdicts.size >= MAX_CACHED_VERDICTS) {
+        const oldest = readVerdicts.keys().next().value;
+        if (oldest !== undefined) readVerdicts.delete(oldest);
       }
-      await addMissingEndNodes(tx, graph);
-      return {
-        columns,
-        rows,
-        graph: graph.finish(),
-        truncated,
-        timeMs: Math.round(performance.now() - started),
-      };
-    } finally {
-      // Nothing was written; rolling back also drops a stream that was cut short.
-      await tx.rollback().catch(() => undefined);
+      readVerdicts.set(key, true);
     }
+    // An auto-commit query in a READ session: one round trip, and Neo4j refuses any write in it.
+    const budget = new ByteBudget(maxBytes);
+    const graph = new GraphCollector(budget);
+    const result = session.run(cypher, params, { timeout: timeoutMs });
+    const columns = [...(await result.keys())];
+    const rows: unknown[][] = [];
+    let truncation: QueryResult['truncation'];
+    for await (const record of result) {
+      if (rows.length >= maxRows) {
+        // Leaving the loop cancels the stream, so the rest is never produced or sent.
+        truncation = { reason: 'rows', limit: maxRows };
+        break;
+      }
+      rows.push(recordToRow(record, columns, graph));
+      if (budget.cut || budget.spent) {
+        truncation = { reason: 'bytes', limit: maxBytes };
+        break;
+      }
+    }
+    if (!budget.spent) await addMissingEndNodes(session, graph, timeoutMs);
+    return {
+      columns,
+      rows,
+      graph: graph.finish(),
+      truncated: truncation !== undefined,
+      ...(truncation ? { truncation } : {}),
+      timeMs: Math.round(performance.now() - started),
+    };
+  })();
+  let abandoned = false;
+  try {
+    return await Promise.race([work, deadline]);
+  } catch (error) {
+    if (error instanceof QueryDeadlineError) {
+      // The session stays busy until Neo4j ends the query; it is closed in the background then.
+      abandoned = true;
+      error.settled = work
+        .then(
+          () => session.close(),
+          () => session.close(),
+        )
+        .catch(() => undefined);
+    }
+    throw error;
   } finally {
-    await session.close();
+    clearTimeout(timer);
+    if (!abandoned) await session.close();
   }
 }
 
@@ -154,12 +210,13 @@ function recordToRow(record: Neo4jRecord, columns: string[], graph: GraphCollect
 }
 
 /** Relationships returned without their end nodes still need those nodes to be drawn. */
-async function addMissingEndNodes(
-  tx: { run: (q: string, p: Record<string, unknown>) => PromiseLike<{ records: Neo4jRecord[] }> },
-  graph: GraphCollector,
-): Promise<void> {
+async function addMissingEndNodes(session: Session, graph: GraphCollector, timeoutMs: number): Promise<void> {
   const missing = graph.missingEndElementIds().slice(0, MAX_END_NODES_FETCHED);
   if (missing.length === 0) return;
-  const { records } = await tx.run('MATCH (n) WHERE elementId(n) IN $ids RETURN n', { ids: missing });
+  const { records } = await session.run(
+    'MATCH (n) WHERE elementId(n) IN $ids RETURN n',
+    { ids: missing },
+    { timeout: timeoutMs },
+  );
   for (const record of records) toPlain(record.get('n'), graph);
 }

@@ -1,26 +1,14 @@
 // Ready-made questions an analyst asks of the graph, mostly "who is missing from what". Pure data: the
 // server lists them, the explorer runs them through the read-only endpoint. Queries return the nodes and
 // relationships behind each answer so the explorer can highlight them.
-import type { Bilingual } from '../model/coverage.js';
+import type { SavedQuery, SavedQueryParam, SavedQueryParamValue } from '../model/api-types.js';
 
-export type SavedQueryParamValue = string | number | boolean | string[];
-
-export interface SavedQueryParam {
-  name: string;
-  default: SavedQueryParamValue;
-  description: Bilingual;
-}
-
-export type SavedQueryCategory = 'coverage' | 'projects' | 'people' | 'paths';
-
-export interface SavedQuery {
-  id: string;
-  category: SavedQueryCategory;
-  title: Bilingual;
-  description: Bilingual;
-  cypher: string;
-  params: SavedQueryParam[];
-}
+export type {
+  SavedQuery,
+  SavedQueryCategory,
+  SavedQueryParam,
+  SavedQueryParamValue,
+} from '../model/api-types.js';
 
 const DPS_50 = 'mtg-dps-50';
 const DESG_2025_1 = 'mtg-desg-2025-1';

@@ -1,5 +1,8 @@
 // Converts driver values to plain JSON and gathers the nodes and relationships seen on the way, keyed by
-// the `id` property the loader writes (elementId only for entities the loader did not create).
+// the `id` property the loader writes (elementId only for entities the loader did not create). Every
+// conversion draws on a byte budget: once it is spent, strings are cut and lists end early, so an answer
+// never grows past the cap however large the value the database sent.
+
 import {
   isDate,
   isDateTime,
@@ -15,23 +18,40 @@ import {
   type Node,
   type Relationship,
 } from 'neo4j-driver';
+import type { GraphEdge, GraphNode } from '../model/api-types.js';
 
-export interface GraphNode {
-  id: string;
-  labels: string[];
-  properties: Record<string, unknown>;
+export type { GraphEdge, GraphNode } from '../model/api-types.js';
+
+/** About how many bytes of JSON the converted values may take; `cut` turns true when something was left out. */
+export class ByteBudget {
+  cut = false;
+  constructor(public remaining: number = Number.POSITIVE_INFINITY) {}
+
+  /** Takes `bytes` if they fit; otherwise marks the answer cut and takes nothing. */
+  take(bytes: number): boolean {
+    if (bytes > this.remaining) {
+      this.cut = true;
+      this.remaining = 0;
+      return false;
+    }
+    this.remaining -= bytes;
+    return true;
+  }
+
+  get spent(): boolean {
+    return this.remaining <= 0;
+  }
 }
 
-export interface GraphEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  properties: Record<string, unknown>;
+/** Bytes of a scalar in JSON, close enough for a cap (UTF-8 of a CJK character is 3, escapes are rare). */
+function scalarBytes(value: string | number | boolean): number {
+  return typeof value === 'string' ? value.length + 3 : 12;
 }
 
 /** Collects graph entities in first-seen order and maps element ids to our ids. */
 export class GraphCollector {
+  constructor(readonly budget: ByteBudget = new ByteBudget()) {}
+
   readonly nodes = new Map<string, GraphNode>();
   readonly edges = new Map<string, GraphEdge>();
   /** elementId -> our id, to name relationship ends. */
@@ -133,10 +153,28 @@ function plainProperties(
 
 /** A JSON-safe copy of a driver value; graph entities become GraphNode / GraphEdge objects. */
 export function toPlain(value: unknown, graph: GraphCollector): unknown {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint')
+  const budget = graph.budget;
+  if (value === null || value === undefined) {
+    budget.take(5);
+    return null;
+  }
+  if (typeof value === 'bigint') {
+    budget.take(12);
     return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (typeof value !== 'object') return value;
+  }
+  if (typeof value === 'string') {
+    if (budget.take(scalarBytes(value))) return value;
+    // What is left of the budget, spent on the start of the string.
+    const room = Math.max(0, budget.remaining);
+    budget.take(Number.POSITIVE_INFINITY);
+    return value.slice(0, room);
+  }
+  if (typeof value !== 'object') {
+    budget.take(scalarBytes(value as number | boolean));
+    return value;
+  }
+  // Everything below is a small value or a container that charges its parts.
+  if (!(Array.isArray(value) || isNode(value) || isRelationship(value) || isPath(value))) budget.take(12);
   if (isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toString();
   if (isDate(value) || isDateTime(value) || isLocalDateTime(value) || isLocalTime(value) || isTime(value)) {
     return value.toString();
@@ -158,9 +196,22 @@ export function toPlain(value: unknown, graph: GraphCollector): unknown {
     }
     return { nodes, edges };
   }
-  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
-  if (Array.isArray(value)) return value.map((v) => toPlain(v, graph));
+  if (ArrayBuffer.isView(value)) return toPlain(Array.from(value as unknown as ArrayLike<number>), graph);
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const v of value) {
+      if (budget.spent) {
+        budget.cut = true;
+        break;
+      }
+      out.push(toPlain(v, graph));
+    }
+    return out;
+  }
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = toPlain(v, graph);
+  for (const [key, v] of Object.entries(value)) {
+    if (!budget.take(key.length + 4)) break;
+    out[key] = toPlain(v, graph);
+  }
   return out;
 }

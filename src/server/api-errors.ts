@@ -1,7 +1,8 @@
 // Every failure of the API leaves as `{error: {code, message}}` with a status that says whose fault it is.
 import type { FastifyError } from 'fastify';
 import { Neo4jError } from 'neo4j-driver';
-import { QueryRefusedError } from '../neo4j/read-only.js';
+import type { ApiErrorBody } from '../model/api-types.js';
+import { QueryDeadlineError, QueryRefusedError } from '../neo4j/read-only.js';
 import { DatabaseUnavailableError } from './neo4j-connection.js';
 
 export interface ErrorPosition {
@@ -10,9 +11,7 @@ export interface ErrorPosition {
   offset: number;
 }
 
-export interface ApiErrorBody {
-  error: { code: string; message: string; position?: ErrorPosition };
-}
+export type { ApiErrorBody } from '../model/api-types.js';
 
 export class ApiError extends Error {
   constructor(
@@ -71,13 +70,53 @@ function isForbidden(code: string): boolean {
   return code.startsWith('Neo.ClientError.Security.') || code === 'Neo.ClientError.Statement.AccessMode';
 }
 
+const NARROW_IT =
+  'Narrow it: add LIMIT, match fewer nodes (a label, a property, an id), bound variable-length paths ' +
+  '(e.g. [*..4]), and avoid collecting or multiplying whole match results (MATCH (a), (b) without a link ' +
+  'between them multiplies every a by every b).';
+
+/** Neo4j codes meaning the query needed more memory than a transaction may hold. */
+const MEMORY_CODES = new Set([
+  'Neo.TransientError.General.MemoryPoolOutOfMemoryError',
+  'Neo.TransientError.General.TransactionMemoryLimit',
+  'Neo.TransientError.General.OutOfMemoryError',
+  'Neo.TransientError.General.StackOverFlowError',
+]);
+
+/** Neo4j codes meaning the query ran past its time (or was stopped because of it). */
+const TIME_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.Terminated',
+  'Neo.TransientError.Transaction.LockClientStopped',
+]);
+
+/** 422: the query is valid but too expensive to answer here; the message says how to make it cheaper. */
+export function tooExpensive(kind: 'memory' | 'time', code: string, timeoutMs?: number): ApiError {
+  const what =
+    kind === 'memory'
+      ? 'The query needs more memory than one query may use on this server.'
+      : `The query ran longer than ${timeoutMs ? `${timeoutMs / 1000} s, ` : ''}the time one query may take, and was stopped.`;
+  return new ApiError(422, code, `${what} ${NARROW_IT}`);
+}
+
 /** Turns anything thrown while serving a request into the status and body the client sees. */
-export function toApiError(err: unknown, bodyLimit?: number): ApiError {
+export function toApiError(err: unknown, bodyLimit?: number, timeoutMs?: number): ApiError {
   if (err instanceof ApiError) return err;
   if (err instanceof DatabaseUnavailableError) return new ApiError(503, err.code, err.message);
   if (err instanceof QueryRefusedError) return new ApiError(403, err.code, err.message);
+  if (err instanceof QueryDeadlineError) return tooExpensive('time', err.code, err.timeoutMs);
   if (err instanceof Neo4jError) {
     const position = syntaxPosition(err.message);
+    if (/Connection acquisition timed out/i.test(err.message)) {
+      return new ApiError(
+        503,
+        'NEO4J_BUSY',
+        'Every connection to Neo4j is busy with long-running queries; try again in a few seconds.',
+      );
+    }
+    if (MEMORY_CODES.has(err.code)) return tooExpensive('memory', err.code);
+    if (TIME_CODES.has(err.code)) return tooExpensive('time', err.code, timeoutMs);
     if (err.code.startsWith('Neo.ClientError.')) {
       return new ApiError(isForbidden(err.code) ? 403 : 400, err.code, err.message, position);
     }

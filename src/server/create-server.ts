@@ -3,15 +3,16 @@
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { SerializedGraph } from 'graphology-types';
+import type { HealthResponse } from '../model/api-types.js';
 import { exportGraphJson } from '../model/export.js';
 import { DEFAULT_GRAPH_DIR, loadKnowledgeBase, REPO_ROOT } from '../model/read.js';
 import type { KnowledgeBase } from '../model/types.js';
 import type { Neo4jConfig } from '../neo4j/config.js';
 import { SAVED_QUERIES } from '../neo4j/saved-queries.js';
-import { toApiError } from './api-errors.js';
+import { ApiError, toApiError } from './api-errors.js';
 import { cacheGraph, registerGraphRoute } from './graph-route.js';
 import { isLoopbackHost, registerHostCheck } from './host-check.js';
-import { Neo4jConnection, type Neo4jHealth } from './neo4j-connection.js';
+import { type DatabaseProcessState, Neo4jConnection } from './neo4j-connection.js';
 import { registerQueryRoute } from './query-route.js';
 import { loadForReview, syncNeo4j } from './review/load.js';
 import { registerReviewRoutes } from './review/routes.js';
@@ -24,6 +25,8 @@ export const DEFAULT_QUERY_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_ROWS = 5_000;
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 export const DEFAULT_MAX_CONCURRENT_QUERIES = 4;
+/** Cap on one answer of POST /api/query (QUERY_MAX_BYTES). */
+export const DEFAULT_MAX_ANSWER_BYTES = 10 * 1024 * 1024;
 
 export interface ServerOptions {
   host?: string;
@@ -39,12 +42,20 @@ export interface ServerOptions {
   staticDir?: string;
   queryTimeoutMs?: number;
   maxRows?: number;
+  /** Cap on one query answer in bytes (default 10 MB); more is cut and flagged `truncated`. */
+  maxAnswerBytes?: number;
   bodyLimit?: number;
   maxConcurrentQueries?: number;
+  /** Heap of the worker thread that runs queries (default 256 MB): what one answer may cost while read. */
+  queryWorkerHeapMb?: number;
   /** Log each request to stdout (pino JSON lines). */
   logger?: boolean;
   /** Started for review (`npm run review`): the write API under /api/review/, loopback only, this token. */
   review?: { token: string; maxUploadBytes?: number };
+  /** The state of the database process this server's launcher supervises, if any (starting, restarting). */
+  databaseProcess?: DatabaseProcessState;
+  /** Where internal errors are reported (default console.error). */
+  logError?: (line: string) => void;
 }
 
 export interface RunningServer {
@@ -57,10 +68,7 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export interface HealthResponse {
-  neo4j: Neo4jHealth;
-  graph: { nodes: number; edges: number };
-}
+export type { HealthResponse } from '../model/api-types.js';
 
 function graphFor(opts: ServerOptions, kb: () => KnowledgeBase): SerializedGraph {
   if (opts.graphJson) return opts.graphJson;
@@ -82,15 +90,26 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
     return kb;
   };
   const graph = cacheGraph(graphFor(opts, currentKb));
-  const db = new Neo4jConnection(opts.neo4j ?? null);
+  const db = new Neo4jConnection(opts.neo4j ?? null, opts.databaseProcess);
+  const timeoutMs = opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
+  const logError = opts.logError ?? ((line: string) => console.error(line));
 
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit, forceCloseConnections: true });
   // The API speaks JSON only; a text/plain body is refused (415) instead of being read as a string.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err, request, reply) => {
-    const apiError = toApiError(err, bodyLimit);
-    // Our own bugs or the database's: the client gets a generic message, the terminal the details.
-    if (apiError.status === 500) console.error(`${request.method} ${request.url}:`, err);
+    let apiError = toApiError(err, bodyLimit, timeoutMs);
+    // Our own bugs or the database's: the client gets a generic message and an id, the log the details.
+    if (apiError.status === 500) {
+      const cypher = (request.body as { cypher?: unknown } | undefined)?.cypher;
+      const query = typeof cypher === 'string' ? ` query ${JSON.stringify(cypher.slice(0, 2000))}` : '';
+      logError(`[${request.id}] ${request.method} ${request.url}${query}: ${(err as Error)?.stack ?? err}`);
+      apiError = new ApiError(
+        500,
+        apiError.code,
+        `${apiError.message} This is a fault on the server's side, logged as ${request.id}.`,
+      );
+    }
     return reply.code(apiError.status).send(apiError.body());
   });
 
@@ -122,9 +141,11 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
     });
   }
   registerQueryRoute(app, db, {
-    timeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
+    timeoutMs,
     maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
+    maxBytes: opts.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
     maxConcurrent: opts.maxConcurrentQueries ?? DEFAULT_MAX_CONCURRENT_QUERIES,
+    ...(opts.queryWorkerHeapMb ? { workerHeapMb: opts.queryWorkerHeapMb } : {}),
   });
   await registerStaticSite(app, opts.staticDir ?? DEFAULT_STATIC_DIR);
   app.addHook('onClose', async () => db.close());

@@ -1,14 +1,16 @@
-// `npm start`: build the page if needed, bring up a database (the given one, or our local Neo4j), load graph/
-// into it, and serve. Whatever fails on the database side leaves a working explorer in static mode.
+// `npm start`: build the page if needed and serve it at once, while a database (the given one, or our local
+// Neo4j, supervised) comes up and graph/ is loaded into it in the background. Whatever fails on the database
+// side leaves a working explorer in static mode.
 import { createServer as createNetServer } from 'node:net';
 import { DEFAULT_GRAPH_DIR, loadKnowledgeBase, REPO_ROOT } from '../model/read.js';
 import type { KnowledgeBase } from '../model/types.js';
-import { configFromEnv, createDriver, type Neo4jConfig } from '../neo4j/config.js';
+import { configFromEnv, createDriver, DEFAULT_USER, type Neo4jConfig } from '../neo4j/config.js';
 import { loadIntoNeo4j } from '../neo4j/loader.js';
-import { DEFAULT_DATA_DIR, type LocalNeo4j, startLocalNeo4j } from '../neo4j/local-server.js';
-import { createServer, DEFAULT_HOST, type RunningServer } from './create-server.js';
+import { DEFAULT_DATA_DIR, localNeo4jStatus, startLocalNeo4j } from '../neo4j/local-server.js';
+import { Neo4jSupervisor } from '../neo4j/supervisor.js';
+import { createServer, DEFAULT_HOST, type RunningServer, type ServerOptions } from './create-server.js';
 import { buildFrontend, frontendBuildNeeded } from './frontend-build.js';
-import { HOW_TO_START } from './neo4j-connection.js';
+import { type DatabaseProcessState, HOW_TO_START } from './neo4j-connection.js';
 import { newReviewToken } from './review/guard.js';
 import { loadForReview } from './review/load.js';
 
@@ -17,10 +19,10 @@ const LOCAL_NEO4J_PORTS = { first: 7687, last: 7699 };
 
 export interface Launched {
   server: RunningServer;
-  /** Whether graph/ was loaded into the database at start-up. */
-  loaded: boolean;
-  /** The database this process started (stopped on shutdown), if any. */
-  localNeo4j?: LocalNeo4j;
+  /** Settles once graph/ is loaded into the database (true) or could not be (false). */
+  loaded: Promise<boolean>;
+  /** Runs the embedded database (restarts it if it dies, stops it on shutdown), unless NEO4J_URI is set. */
+  supervisor?: Neo4jSupervisor;
   neo4j: Neo4jConfig | null;
   stop(): Promise<void>;
 }
@@ -32,6 +34,8 @@ export interface LaunchOptions {
   buildPage?: boolean;
   /** Start for review: the write API on, loopback only, a fresh token in the printed address. */
   review?: boolean;
+  /** Passed on to createServer (limits, a logger for internal errors). */
+  serverOptions?: Partial<ServerOptions>;
 }
 
 function parsePort(value: string | undefined, name: string): number | undefined {
@@ -58,6 +62,30 @@ async function firstFreePort(first: number, last: number, host: string): Promise
   throw new Error(`no free port for Neo4j between ${first} and ${last}`);
 }
 
+function positiveFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name}=${value} is not a whole number >= 1`);
+  return n;
+}
+
+/** Query limits a deployment may change: QUERY_TIMEOUT_MS, _MAX_ROWS, _MAX_BYTES, _CONCURRENCY, _WORKER_HEAP_MB. */
+export function queryLimitsFromEnv(env: NodeJS.ProcessEnv): Partial<ServerOptions> {
+  const timeout = positiveFromEnv(env, 'QUERY_TIMEOUT_MS');
+  const rows = positiveFromEnv(env, 'QUERY_MAX_ROWS');
+  const bytes = positiveFromEnv(env, 'QUERY_MAX_BYTES');
+  const concurrency = positiveFromEnv(env, 'QUERY_CONCURRENCY');
+  const heap = positiveFromEnv(env, 'QUERY_WORKER_HEAP_MB');
+  return {
+    ...(timeout ? { queryTimeoutMs: timeout } : {}),
+    ...(rows ? { maxRows: rows } : {}),
+    ...(bytes ? { maxAnswerBytes: bytes } : {}),
+    ...(concurrency ? { maxConcurrentQueries: concurrency } : {}),
+    ...(heap ? { queryWorkerHeapMb: heap } : {}),
+  };
+}
+
 async function loadGraph(cfg: Neo4jConfig, kb: KnowledgeBase, log: (line: string) => void): Promise<void> {
   const driver = createDriver(cfg);
   try {
@@ -78,55 +106,82 @@ function withoutUserinfo(uri: string): string {
 
 const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
+/** What launch() does about the database, started alongside the server and never holding it up. */
 interface DatabaseSide {
   /** null only when nothing at all should be tried; otherwise the server keeps retrying this address. */
   cfg: Neo4jConfig | null;
-  /** graph/ was loaded into it at start-up. */
-  loaded: boolean;
-  local?: LocalNeo4j;
+  /** Settles once graph/ is loaded (true) or could not be (false); the server runs meanwhile. */
+  loaded: Promise<boolean>;
+  supervisor?: Neo4jSupervisor;
+  /** The starting/restarting state the server reports, when a local database is supervised. */
+  processState?: DatabaseProcessState;
 }
 
-/** Brings up the database side. Failures are printed and end in static mode, never in an exit. */
-async function prepareDatabase(
+/** An external database (NEO4J_URI): loaded in the background; the server connects once it answers. */
+function externalDatabase(
+  env: NodeJS.ProcessEnv,
+  kb: KnowledgeBase,
+  log: (line: string) => void,
+): DatabaseSide {
+  const cfg = configFromEnv(env);
+  const loaded = loadGraph(cfg, kb, log).then(
+    () => true,
+    (err: unknown) => {
+      // Keep the configuration: the server connects by itself once the database answers.
+      log(`Could not load graph/ into the Neo4j given by NEO4J_URI: ${reason(err)}`);
+      log('Serving anyway; Cypher queries work as soon as that database answers (then run `npm run load`).');
+      return false;
+    },
+  );
+  return { cfg, loaded };
+}
+
+/**
+ * The embedded Neo4j, started under a supervisor that restarts it if it dies. Its address is settled before it
+ * starts, so the server can be up first; failures end in static mode, never in an exit.
+ */
+async function localDatabase(
   env: NodeJS.ProcessEnv,
   kb: KnowledgeBase,
   log: (line: string) => void,
 ): Promise<DatabaseSide> {
-  if (env.NEO4J_URI?.trim()) {
-    const cfg = configFromEnv(env);
-    try {
+  const dataDir = env.NEO4J_DATA_DIR?.trim() || DEFAULT_DATA_DIR;
+  const running = localNeo4jStatus(dataDir);
+  const port = running?.running
+    ? running.port
+    : (parsePort(env.NEO4J_PORT, 'NEO4J_PORT') ??
+      (await firstFreePort(LOCAL_NEO4J_PORTS.first, LOCAL_NEO4J_PORTS.last, '127.0.0.1')));
+  const password = configFromEnv(env).password;
+  const cfg: Neo4jConfig = { uri: `bolt://127.0.0.1:${port}`, user: DEFAULT_USER, password };
+  const supervisor = new Neo4jSupervisor({
+    start: () => startLocalNeo4j({ port, dataDir, password, log }),
+    afterFirstStart: async (local) => {
+      log(
+        local.alreadyRunning
+          ? `Using the local Neo4j already running at ${local.uri} (left running on exit).`
+          : `Local Neo4j is up at ${local.uri} (${(local.startupMs / 1000).toFixed(1)} s).`,
+      );
       await loadGraph(cfg, kb, log);
-      return { cfg, loaded: true };
-    } catch (err) {
-      // Keep the configuration: the server connects by itself once the database answers.
-      log(`Could not load graph/ into the Neo4j given by NEO4J_URI: ${reason(err)}`);
-      log('Serving anyway; Cypher queries work as soon as that database answers (then run `npm run load`).');
-      return { cfg, loaded: false };
-    }
-  }
-  let local: LocalNeo4j | undefined;
-  try {
-    const port = await firstFreePort(LOCAL_NEO4J_PORTS.first, LOCAL_NEO4J_PORTS.last, '127.0.0.1');
-    local = await startLocalNeo4j({ port, dataDir: DEFAULT_DATA_DIR, log });
-    log(
-      local.alreadyRunning
-        ? `Using the local Neo4j already running at ${local.uri} (left running on exit).`
-        : `Local Neo4j is up at ${local.uri} (${Math.round(local.startupMs / 1000)} s).`,
-    );
-    const cfg: Neo4jConfig = { uri: local.uri, user: local.user, password: local.password };
-    await loadGraph(cfg, kb, log);
-    return { cfg, loaded: true, local };
-  } catch (err) {
-    log(`\nStatic mode: no database. ${reason(err)}`);
-    log(`The graph and coverage views work; the Cypher console needs a database. ${HOW_TO_START}`);
-    if (local && !local.alreadyRunning) await local.stop().catch(() => undefined);
-    // Keep watching the default local address, so a database started later is picked up without a restart.
-    const fallback = configFromEnv(env);
-    log(
-      `The server connects by itself once a Neo4j answers at ${fallback.uri} (then run \`npm run load\`).\n`,
-    );
-    return { cfg: fallback, loaded: false };
-  }
+      log(`Cypher console: read-only queries against ${local.uri}.`);
+    },
+    log,
+  });
+  const loaded = supervisor.whenFirstUp().then(
+    () => true,
+    async (err: unknown) => {
+      log(`\nStatic mode: no database. ${reason(err)}`);
+      log(`The graph and coverage views work; the Cypher console needs a database. ${HOW_TO_START}`);
+      await supervisor.stop().catch(() => undefined);
+      log(`The server connects by itself once a Neo4j answers at ${cfg.uri} (then run \`npm run load\`).\n`);
+      return false;
+    },
+  );
+  const processState: DatabaseProcessState = () => {
+    const state = supervisor.state;
+    if (state === 'starting' || state === 'restarting') return { state, message: supervisor.message };
+    return { state: 'other', message: supervisor.message };
+  };
+  return { cfg, loaded, supervisor, processState };
 }
 
 export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
@@ -134,6 +189,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   const log = opts.log ?? ((line: string) => console.log(line));
   const host = env.HOST?.trim() || DEFAULT_HOST;
   const port = parsePort(env.PORT, 'PORT') ?? DEFAULT_PORT;
+  const limits = queryLimitsFromEnv(env);
 
   const kb = opts.review ? loadForReview(DEFAULT_GRAPH_DIR) : loadKnowledgeBase();
   const review = opts.review ? { token: newReviewToken() } : undefined;
@@ -141,15 +197,19 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
 
   const check =
     opts.buildPage === false ? { needed: false, reason: 'not asked to' } : frontendBuildNeeded(REPO_ROOT);
-  // The page build and the database start-up are independent; run them side by side.
   if (check.needed) log(`Building the explorer page (${check.reason})...`);
   const building = check.needed ? buildFrontend(REPO_ROOT) : Promise.resolve();
-  const database = prepareDatabase(env, kb, log);
-  const [built, db] = await Promise.allSettled([building, database]);
-  const dbResult: DatabaseSide = db.status === 'fulfilled' ? db.value : { cfg: null, loaded: false };
-  if (built.status === 'rejected') {
-    if (dbResult.local && !dbResult.local.alreadyRunning) await dbResult.local.stop();
-    throw built.reason;
+  // The database starts in the background: the explorer (graph, search, coverage) needs only the page, and
+  // the Cypher console says "starting" until the database is up and loaded.
+  const db = env.NEO4J_URI?.trim() ? externalDatabase(env, kb, log) : await localDatabase(env, kb, log);
+  const stopDatabase = async () => {
+    await db.supervisor?.stop();
+  };
+  try {
+    await building;
+  } catch (err) {
+    await stopDatabase();
+    throw err;
   }
   if (!check.needed && check.reason !== 'dist/app is up to date')
     log(`Not building the page: ${check.reason}.`);
@@ -159,12 +219,15 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
     server = await createServer({
       host,
       port,
-      neo4j: dbResult.cfg,
+      neo4j: db.cfg,
       knowledgeBase: kb,
       ...(review ? { review } : {}),
+      ...(db.processState ? { databaseProcess: db.processState } : {}),
+      ...limits,
+      ...(opts.serverOptions ?? {}),
     });
   } catch (err) {
-    if (dbResult.local && !dbResult.local.alreadyRunning) await dbResult.local.stop();
+    await stopDatabase();
     const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
     throw inUse
       ? new Error(`Port ${port} on ${host} is in use; choose another with PORT=<port> npm start`)
@@ -176,28 +239,29 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   log(`\nAPEC knowledge graph explorer: ${server.url}`);
   if (server.reviewUrl) log(`Review mode (writes to graph/): open ${server.reviewUrl}`);
   log(
-    dbResult.cfg && dbResult.loaded
-      ? `Cypher console: read-only queries against ${withoutUserinfo(dbResult.cfg.uri)}.`
-      : 'Cypher console: waiting for a database (static mode).',
+    db.supervisor
+      ? 'Cypher console: connecting while the local Neo4j starts (graph, search and coverage work now).'
+      : `Cypher console: read-only queries against ${withoutUserinfo(db.cfg?.uri ?? '')} once it answers.`,
   );
   log('Press Ctrl-C to stop.');
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
+      if (db.supervisor?.current && !db.supervisor.current.alreadyRunning) log('Stopping the local Neo4j...');
+      // Told first, synchronously: Ctrl-C reaches the database's JVM too (same process group), and its exit
+      // must not be taken for a crash and restarted.
+      const databaseStopped = stopDatabase();
       await server.close();
-      if (dbResult.local && !dbResult.local.alreadyRunning) {
-        log('Stopping the local Neo4j...');
-        await dbResult.local.stop();
-      }
+      await databaseStopped;
     })();
     return stopping;
   };
   return {
     server,
-    neo4j: dbResult.cfg,
-    loaded: dbResult.loaded,
+    neo4j: db.cfg,
+    loaded: db.loaded,
     stop,
-    ...(dbResult.local ? { localNeo4j: dbResult.local } : {}),
+    ...(db.supervisor ? { supervisor: db.supervisor } : {}),
   };
 }

@@ -1,6 +1,7 @@
 // One lazily created driver that is thrown away when the database stops answering, so the server keeps
 // running without Neo4j and picks it up again, without a restart, as soon as it is reachable.
 import { type Driver, Neo4jError } from 'neo4j-driver';
+import type { DatabaseStatus, Neo4jHealth } from '../model/api-types.js';
 import { createDriver, type Neo4jConfig } from '../neo4j/config.js';
 
 export const HOW_TO_START =
@@ -16,19 +17,26 @@ export const AUTH_FAILED_MESSAGE =
 export class DatabaseUnavailableError extends Error {
   constructor(
     message: string,
-    readonly code: 'NEO4J_NOT_CONFIGURED' | 'NEO4J_UNREACHABLE' | 'NEO4J_AUTH_FAILED',
+    readonly code:
+      | 'NEO4J_NOT_CONFIGURED'
+      | 'NEO4J_UNREACHABLE'
+      | 'NEO4J_AUTH_FAILED'
+      | 'NEO4J_STARTING'
+      | 'NEO4J_RESTARTING',
   ) {
     super(message);
     this.name = 'DatabaseUnavailableError';
   }
 }
 
-export interface Neo4jHealth {
-  configured: boolean;
-  connected: boolean;
-  version?: string;
-  message: string;
-}
+export type { Neo4jHealth } from '../model/api-types.js';
+
+/**
+ * What the process that runs the database says about it, when this server's own launcher runs one:
+ * `starting` (first start and load) or `restarting` (it died and is coming back) answer 503 at once with
+ * that message instead of trying to connect; anything else lets the connection speak for itself.
+ */
+export type DatabaseProcessState = () => { state: 'starting' | 'restarting' | 'other'; message: string };
 
 const CONNECTION_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -51,10 +59,25 @@ export class Neo4jConnection {
   private driver: Driver | null = null;
   private verified: Promise<Driver> | null = null;
 
-  constructor(private readonly config: Neo4jConfig | null) {}
+  constructor(
+    private readonly config: Neo4jConfig | null,
+    private readonly processState?: DatabaseProcessState,
+  ) {}
+
+  /** Throws the 503 for a database that is starting or restarting, before any connection attempt. */
+  assertReady(): void {
+    const p = this.processState?.();
+    if (p?.state === 'starting') throw new DatabaseUnavailableError(p.message, 'NEO4J_STARTING');
+    if (p?.state === 'restarting') throw new DatabaseUnavailableError(p.message, 'NEO4J_RESTARTING');
+  }
 
   get configured(): boolean {
     return this.config !== null;
+  }
+
+  /** Where the database is and how to log in: for the query worker, which keeps its own driver. */
+  get configuration(): Neo4jConfig | null {
+    return this.config;
   }
 
   get database(): string | undefined {
@@ -87,7 +110,19 @@ export class Neo4jConnection {
   }
 
   async health(): Promise<Neo4jHealth> {
-    if (!this.config) return { configured: false, connected: false, message: NOT_CONFIGURED_MESSAGE };
+    if (!this.config) {
+      return {
+        configured: false,
+        connected: false,
+        status: 'not-configured',
+        message: NOT_CONFIGURED_MESSAGE,
+      };
+    }
+    const p = this.processState?.();
+    if (p && p.state !== 'other') {
+      const status: DatabaseStatus = p.state;
+      return { configured: true, connected: false, status, message: p.message };
+    }
     try {
       const driver = await this.acquire();
       const info = await driver.getServerInfo(this.config.database ? { database: this.config.database } : {});
@@ -96,12 +131,13 @@ export class Neo4jConnection {
       return {
         configured: true,
         connected: true,
+        status: 'connected',
         ...(version ? { version } : {}),
         message: 'Connected to Neo4j.',
       };
     } catch (err) {
       const reason = err instanceof DatabaseUnavailableError ? err : await this.reportFailure(err);
-      return { configured: true, connected: false, message: reason.message };
+      return { configured: true, connected: false, status: 'unreachable', message: reason.message };
     }
   }
 

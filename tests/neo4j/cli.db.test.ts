@@ -1,45 +1,13 @@
-// The command-line scripts, spawned with tsx against the test database through the NEO4J_* variables.
-import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/model/read.js';
+import { loadKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
 import { loadIntoNeo4j } from '../../src/neo4j/loader.js';
-import { findFreePort, REPO_ROOT } from '../../src/neo4j/local-server.js';
-import { fingerprint, testConfig, testDriver } from './db-helpers.js';
+import { findFreePort } from '../../src/neo4j/local-server.js';
+import { fingerprint, runScript, testDriver } from './db-helpers.js';
 
-const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function run(script: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const cfg = testConfig();
-  return new Promise((resolve) => {
-    execFile(
-      TSX,
-      [join(REPO_ROOT, 'scripts', script), ...args],
-      {
-        cwd: REPO_ROOT,
-        env: {
-          ...process.env,
-          NEO4J_URI: cfg.uri,
-          NEO4J_USER: cfg.user,
-          NEO4J_PASSWORD: cfg.password,
-          ...env,
-        },
-        timeout: 120_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const run = (script: string, args: string[], env: Record<string, string> = {}) =>
+  runScript(script, args, env);
 
 let driver: Driver;
 

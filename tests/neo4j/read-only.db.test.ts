@@ -97,14 +97,16 @@ describe('runReadOnly refuses anything but reading', () => {
 });
 
 describe('runReadOnly bounds what a query may cost', () => {
-  it('cuts an endless query at the timeout with the Neo4j error code', async () => {
+  it('cuts an endless query at the timeout, by Neo4j or by the deadline just after it', async () => {
     const error = await runReadOnly(
       driver,
       'UNWIND range(1, 9000000000000) AS x WITH x WHERE x < 0 RETURN x',
       {},
       { timeoutMs: 1500 },
     ).catch((e: unknown) => e);
-    expect((error as { code?: string }).code).toMatch(/^Neo\.ClientError\.Transaction\.TransactionTimedOut/);
+    expect((error as { code?: string }).code).toMatch(
+      /^(Neo\.ClientError\.Transaction\.TransactionTimedOut|APEC\.QueryTimeout$)/,
+    );
   });
 
   it('caps a huge result without pulling all of it', async () => {

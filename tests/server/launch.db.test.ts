@@ -16,8 +16,8 @@ describe('launch (npm start) with NEO4J_URI', () => {
       log: (line) => lines.push(line),
     });
     try {
-      expect(app.loaded).toBe(true);
-      expect(app.localNeo4j).toBeUndefined();
+      expect(await app.loaded).toBe(true);
+      expect(app.supervisor).toBeUndefined();
       expect(app.server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(lines.join('\n')).toContain(`APEC knowledge graph explorer: ${app.server.url}`);
       expect(lines.join('\n')).toMatch(/Loaded graph\/ into Neo4j/);

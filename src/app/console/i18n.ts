@@ -36,6 +36,7 @@ export const messages: Messages = {
     'console.neo4jUp': 'Neo4j {version} connected',
     'console.neo4jDown': 'Neo4j not connected',
     'console.neo4jChecking': 'Checking Neo4j…',
+    'console.neo4jConnecting': 'Connecting to Neo4j: the database is starting…',
     'console.howto':
       'Start the bundled Neo4j with npm run neo4j -- start (needs Java 17+ and Maven) and restart the server, or point the server at any Neo4j 5 with NEO4J_URI, NEO4J_USER and NEO4J_PASSWORD, then run npm run load. The graph, filters and coverage view work without it.',
     'console.recheck': 'Check again',
@@ -79,6 +80,7 @@ export const messages: Messages = {
     'console.neo4jUp': 'Neo4j {version} 已連線',
     'console.neo4jDown': 'Neo4j 未連線',
     'console.neo4jChecking': '正在檢查 Neo4j…',
+    'console.neo4jConnecting': '正在連線 Neo4j：資料庫啟動中…',
     'console.howto':
       '請以 npm run neo4j -- start 啟動內附的 Neo4j（需 Java 17 以上及 Maven）並重新啟動伺服器，或設定 NEO4J_URI、NEO4J_USER、NEO4J_PASSWORD 連線至任一 Neo4j 5，再執行 npm run load。圖譜、篩選與參與分析不需 Neo4j 亦可使用。',
     'console.recheck': '重新檢查',

@@ -26,6 +26,13 @@ function describe(ctx: AppContext, text: string | { en: string; zh: string } | u
   return ctx.lang === 'en' ? text.en : text.zh;
 }
 
+const HEALTH_POLL_MS = 2000;
+
+function isComing(health: HealthResponse | null): boolean {
+  const status = health?.neo4j.status;
+  return status === 'starting' || status === 'restarting';
+}
+
 export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
   let saved: SavedQuery[] = [];
   let health: HealthResponse | null = null;
@@ -176,6 +183,12 @@ export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
       return;
     }
     const up = health?.neo4j.connected === true;
+    if (!up && isComing(health)) {
+      status.className = 'cq-status cq-connecting';
+      status.dataset.connected = 'false';
+      status.replaceChildren(h('span', { class: 'cq-dot cq-checking' }), ctx.t('console.neo4jConnecting'));
+      return;
+    }
     const recheck = h('button', { type: 'button', class: 'cq-recheck' }, ctx.t('console.recheck'));
     recheck.addEventListener('click', () => void refreshHealth());
     status.className = `cq-status ${up ? 'cq-up' : 'cq-down'}`;
@@ -196,6 +209,7 @@ export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
   }
 
   async function refreshHealth(): Promise<void> {
+    const wasComing = isComing(health);
     try {
       health = await ctx.api.health();
       healthError = false;
@@ -203,7 +217,11 @@ export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
       health = null;
       healthError = true;
     }
-    if (!disposed) renderStatus();
+    if (disposed) return;
+    renderStatus();
+    // A database that is starting or restarting is polled until it answers; a shared link's query then runs.
+    if (isComing(health)) setTimeout(() => void refreshHealth(), HEALTH_POLL_MS);
+    else if (wasComing && health?.neo4j.connected && (initial.query || initial.cypher)) void run();
   }
 
   function renderSide(): void {

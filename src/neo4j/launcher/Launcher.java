@@ -1,6 +1,7 @@
 // Runs a Neo4j Community DBMS in this JVM with Bolt on a loopback port, for development and tests.
-// Started by scripts/neo4j.ts / src/neo4j/local-server.ts as: java -cp '<lib>/*' scripts/neo4j/Launcher.java
+// Started by src/neo4j/local-server.ts as: java -cp '<lib>/*' src/neo4j/launcher/Launcher.java
 //   --data <folder> --port <port> [--host 127.0.0.1] [--pagecache 128m] [--tx-timeout 120s]
+//   [--tx-memory 256m: one transaction's memory] [--tx-memory-total 512m: all transactions together]
 //   [--parent-pid <pid>: shut down when that process is gone]
 // The password of user neo4j comes from the NEO4J_PASSWORD environment variable (not an argument, so that
 // it does not show in the process list) and is set once, at the first start of a data folder.
@@ -36,6 +37,12 @@ public class Launcher {
     raw.put("db.tx_log.preallocate", "false");
     raw.put("db.tx_log.rotation.retention_policy", "2 files");
     raw.put("db.transaction.timeout", opts.getOrDefault("tx-timeout", "120s"));
+    // A query that builds a huge value must fail on its own (MemoryPoolOutOfMemoryError) instead of
+    // exhausting the heap and taking the whole database down; local-server.ts sizes both to the heap.
+    if (opts.containsKey("tx-memory")) raw.put("db.memory.transaction.max", opts.get("tx-memory"));
+    if (opts.containsKey("tx-memory-total")) {
+      raw.put("dbms.memory.transaction.total.max", opts.get("tx-memory-total"));
+    }
     raw.put("dbms.security.allow_csv_import_from_file_urls", "false");
     raw.put("server.bolt.tls_level", "DISABLED");
     raw.put("dbms.usage_report.enabled", "false");
@@ -52,7 +59,7 @@ public class Launcher {
 
     // The embedded builder takes string-keyed settings only from a file, so they are written to one.
     Path conf = data.resolve("apec-neo4j.conf");
-    StringBuilder text = new StringBuilder("# Written by scripts/neo4j/Launcher.java at every start\n");
+    StringBuilder text = new StringBuilder("# Written by src/neo4j/launcher/Launcher.java at every start\n");
     raw.forEach((key, value) -> text.append(key).append('=').append(value).append('\n'));
     Files.writeString(conf, text.toString());
 
