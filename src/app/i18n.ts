@@ -178,6 +178,8 @@ const en: Dict = {
   'tabs.close': 'Close analysis panel',
   'tabs.unavailable': 'This view is not available in this build',
   'tabs.loading': 'Loading…',
+  'tabs.fullWindow': 'Use the whole window',
+  'tabs.restore': 'Back to the graph',
   'graph.label': 'Knowledge graph',
   'graph.listLabel': 'Visible nodes as a list',
 };
@@ -288,6 +290,8 @@ const zh: Dict = {
   'tabs.coverage': '參與分析',
   'tabs.cypher': 'Cypher',
   'tabs.close': '關閉分析面板',
+  'tabs.fullWindow': '以整個視窗顯示',
+  'tabs.restore': '回到圖譜',
   'tabs.unavailable': '此版本未提供此檢視',
   'tabs.loading': '載入中…',
   'graph.label': '知識圖譜',

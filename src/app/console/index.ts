@@ -5,6 +5,7 @@ import { ApiError, type HealthResponse, type SavedQuery } from '../api.js';
 import type { AppContext } from '../context.js';
 import { download, h } from '../panels/dom.js';
 import { bindSlice } from '../url-slices.js';
+import '../analysis-views.css';
 import './console.css';
 import { type CypherEditor, createCypherEditor } from './editor.js';
 import { toConsoleError } from './errors.js';
