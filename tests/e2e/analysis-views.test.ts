@@ -277,3 +277,184 @@ describe('graph view in both languages', () => {
     expect(total).toBeGreaterThanOrEqual(cjkChars);
   });
 });
+
+/** Dark (text-like) pixels of a PNG, counted in the page; clip is in the image's pixels. */
+async function darkPixels(
+  page: Page,
+  png: Buffer,
+  clip?: { x: number; y: number; width: number; height: number },
+): Promise<{ width: number; height: number; dark: number }> {
+  return page.evaluate(
+    async ({ b64, clip }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const g = c.getContext('2d') as CanvasRenderingContext2D;
+      g.drawImage(img, 0, 0);
+      const r = clip ?? { x: 0, y: 0, width: img.width, height: img.height };
+      const data = g.getImageData(r.x, r.y, r.width, r.height).data;
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const luma =
+          0.3 * (data[i] as number) + 0.59 * (data[i + 1] as number) + 0.11 * (data[i + 2] as number);
+        if (luma < 90) dark += 1;
+      }
+      return { width: img.width, height: img.height, dark };
+    },
+    { b64: png.toString('base64'), clip },
+  );
+}
+
+async function downloadBytes(page: Page, selector: string): Promise<{ name: string; bytes: Buffer }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+}
+
+async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf) }).promise;
+  const parts: string[] = [];
+  for (let i = 1; i <= doc.numPages; i += 1) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    parts.push(content.items.map((it) => ('str' in it ? it.str : '')).join(' '));
+  }
+  // Compared without white space and ligatures: the PDF splits words where a ligature (ﬁ) was drawn.
+  return { pages: doc.numPages, text: parts.join('').normalize('NFKC').replace(/\s+/g, '') };
+}
+
+describe('report-ready output', () => {
+  const HEADER = 48;
+
+  it('exports a PNG with the labels on screen, a title band and a legend, at 1x, 2x or a chosen width', async () => {
+    const page = await harness.openPage('/?sel=TWN');
+    await harness.waitForRender(page);
+    const graph = await page.evaluate(
+      () => window.__apecKg?.sigma?.getDimensions() ?? { width: 0, height: 0 },
+    );
+    const one = await downloadBytes(page, '#export-png');
+    expect(one.name).toBe('apec-kg.png');
+    const png1 = await darkPixels(page, one.bytes);
+    expect(png1.width).toBe(graph.width);
+    // Title band above, legend below the graph.
+    expect(png1.height).toBeGreaterThan(graph.height + HEADER);
+    const title = await darkPixels(page, one.bytes, { x: 0, y: 0, width: 400, height: HEADER });
+    expect(title.dark).toBeGreaterThan(100);
+    const legend = await darkPixels(page, one.bytes, {
+      x: 0,
+      y: HEADER + graph.height,
+      width: graph.width,
+      height: png1.height - HEADER - graph.height,
+    });
+    expect(legend.dark).toBeGreaterThan(100);
+    // The labels: as much dark ink in the picture's graph as on screen (edges and discs are light or coloured).
+    const screen = await page.locator('#graph').screenshot();
+    const onScreen = await darkPixels(page, screen);
+    const inImage = await darkPixels(page, one.bytes, {
+      x: 0,
+      y: HEADER,
+      width: graph.width,
+      height: graph.height,
+    });
+    expect(onScreen.dark).toBeGreaterThan(300);
+    expect(inImage.dark).toBeGreaterThan(onScreen.dark * 0.8);
+
+    await page.selectOption('#export-size', '2');
+    const two = await darkPixels(page, (await downloadBytes(page, '#export-png')).bytes);
+    expect(two.width).toBe(graph.width * 2);
+    expect(two.height).toBe(png1.height * 2);
+    await page.selectOption('#export-size', 'width');
+    await page.fill('#export-width', '1000');
+    const chosen = await darkPixels(page, (await downloadBytes(page, '#export-png')).bytes);
+    expect(chosen.width).toBe(1000);
+    // The page is drawn at its own resolution again afterwards.
+    expect(await page.evaluate(() => window.devicePixelRatio)).toBe(1);
+    expect(harness.pageErrors(page)).toEqual([]);
+  });
+
+  it('exports an SVG with the nodes, the labels on screen, the title and the legend', async () => {
+    const page = await harness.openPage('/?sel=TWN');
+    await harness.waitForRender(page);
+    const svg = (await downloadBytes(page, '#export-svg')).bytes.toString('utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    const visible = await page.evaluate(() => {
+      const k = window.__apecKg;
+      return k?.graph?.filterNodes((n) => !k.sigma?.getNodeDisplayData(n)?.hidden).length ?? 0;
+    });
+    expect(svg.match(/<circle [^>]*data-node=/g)?.length).toBe(visible);
+    const labelled = [...svg.matchAll(/<text [^>]*data-node="([^"]+)">([^<]*)</g)].map((m) => [m[1], m[2]]);
+    expect(labelled).toContainEqual(['TWN', 'Chinese Taipei']);
+    // Every label is one sigma chose to show (forced by the focus or picked by its label grid).
+    const allowed = await page.evaluate(() => {
+      const s = window.__apecKg?.sigma as unknown as {
+        displayedNodeLabels: Set<string>;
+        getNodeDisplayData(n: string): { forceLabel?: boolean } | undefined;
+        getGraph(): { nodes(): string[] };
+      };
+      return s
+        .getGraph()
+        .nodes()
+        .filter((n) => s.displayedNodeLabels.has(n) || s.getNodeDisplayData(n)?.forceLabel);
+    });
+    for (const [id] of labelled) expect(allowed).toContain(id);
+    expect(svg).toContain('>APEC digital economy knowledge graph · Chinese Taipei</text>');
+    expect(svg).toMatch(/<g class="legend"[^>]*>\s*<circle [^>]*\/><text [^>]*>Economy<\/text>/);
+  });
+
+  it.each([
+    ['/?tab=coverage', 'Who takes part in what', 'Australia'],
+    [
+      '/?tab=compare&cmp=TWN,RUS',
+      'Compare economies: Chinese Taipei, Russian Federation',
+      'Meetings attended',
+    ],
+    ['/?sel=TWN', 'Chinese Taipei', 'Meetings'],
+  ])('prints %s to PDF with its title, the date and the sources cited', async (path, title, content) => {
+    const page = await harness.openPage(path);
+    await page.emulateMedia({ media: 'print' });
+    await page.locator('#print-sources li[data-source]').first().waitFor();
+    const hidden = await page.evaluate(() =>
+      ['.app-header', '.panel-left', '#graph'].map((s) => {
+        const el = document.querySelector(s);
+        return el
+          ? getComputedStyle(el).display === 'none' || (el as HTMLElement).offsetParent === null
+          : true;
+      }),
+    );
+    expect(hidden).toEqual([true, true, true]);
+    const pdf = await page.pdf({ format: 'A4' });
+    const { pages, text } = await pdfText(pdf);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    const squeeze = (s: string) => s.replace(/\s+/g, '');
+    expect(text).toContain(squeeze(title));
+    expect(text).toContain(squeeze(content));
+    expect(text).toMatch(/Printedon\d{4}-\d{2}-\d{2}/);
+    expect(text).toContain('Sourcescited');
+    expect(text).toContain(squeeze('Report on attending the 2025 first APEC DESG and DPS meetings'));
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+describe('both languages in the details', () => {
+  it('translates property names and values in 繁體中文 and labels Chinese quotes in English', async () => {
+    const zh = await harness.openPage('/?lang=zh-Hant&sel=TWN');
+    const props = await zh.$$eval('#panel-details dl.props dt', (dts) => dts.map((d) => d.textContent));
+    expect(props).toContain('加入 APEC');
+    expect(props).not.toContain('joinedApec');
+    const details = (await zh.locator('#panel-details').textContent()) ?? '';
+    expect(details).toContain('實體');
+    expect(details).toContain('科長');
+    expect(details).not.toMatch(/\bin-person\b|\bsection chief\b/);
+
+    const en = await harness.openPage('/?sel=TWN');
+    const quotes = en.locator('#panel-details blockquote[lang="zh-Hant"]');
+    expect(await quotes.count()).toBeGreaterThan(0);
+    const labels = await en.$$eval('#panel-details blockquote[lang="zh-Hant"] + .quote-lang', (ls) =>
+      ls.map((l) => l.textContent),
+    );
+    expect(labels.length).toBe(await quotes.count());
+    expect(new Set(labels)).toEqual(new Set(['(quoted in Chinese)']));
+  });
+});

@@ -3,7 +3,8 @@
 // the URL (?cmp=TWN,USA).
 import type { AppContext } from '../context.js';
 import { download, h } from '../panels/dom.js';
-import { bindSlice, defineSlice, flagSlice, listSlice, sliceChanged } from '../url-slices.js';
+import { bindSlice, sliceChanged } from '../url-slices.js';
+import { COMPARE_SLICE, DIFFS_SLICE } from './state.js';
 import '../analysis-views.css';
 import './compare.css';
 import { compareToCsv } from './csv.js';
@@ -16,9 +17,6 @@ import {
   MIN_COMPARED,
   normaliseSelection,
 } from './model.js';
-
-export const COMPARE_SLICE = defineSlice(listSlice('cmp', (id) => /^[A-Za-z0-9_-]+$/.test(id)));
-export const DIFFS_SLICE = defineSlice(flagSlice('cmpDiff'));
 
 export function mountCompare(el: HTMLElement, ctx: AppContext): () => void {
   const chosen = bindSlice(ctx.state, COMPARE_SLICE);

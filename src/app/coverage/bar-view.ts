@@ -42,6 +42,11 @@ export function renderBar(
     h('h2', { id: 'cov-title' }, ctx.t('coverage.title')),
     list,
     h('button', { type: 'button', class: 'cov-csv', onclick: onCsv }, ctx.t('coverage.exportCsv')),
+    h(
+      'button',
+      { type: 'button', class: 'cov-print print-button', onclick: () => window.print() },
+      ctx.t('coverage.print'),
+    ),
   );
 }
 

@@ -1,6 +1,7 @@
 // The facts behind a chosen cell or focus area: each relationship with both ends and its sources, verbatim.
 import type { AppContext } from '../context.js';
 import { h } from '../panels/dom.js';
+import { quoteBlock } from '../panels/provenance.js';
 
 function relLabel(ctx: AppContext, relType: string): string {
   const key = `rel.${relType}`;
@@ -39,7 +40,11 @@ export function renderEvidence(ctx: AppContext, edges: string[]): HTMLUListEleme
         h(
           'li',
           { class: 'cov-prov' },
-          h('blockquote', { lang: /[\u3400-\u9fff]/.test(p.quote) ? 'zh-Hant' : 'en' }, p.quote),
+          ...quoteBlock(
+            ctx,
+            p.quote,
+            ctx.graph.hasNode(p.source) ? ctx.graph.getNodeAttribute(p.source, 'props').language : undefined,
+          ),
           h('cite', {}, `${ctx.graph.hasNode(p.source) ? ctx.nodeName(p.source) : p.source}, ${p.section}`),
         ),
       );
