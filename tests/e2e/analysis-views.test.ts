@@ -444,9 +444,10 @@ describe('both languages in the details', () => {
     expect(props).toContain('加入 APEC');
     expect(props).not.toContain('joinedApec');
     const details = (await zh.locator('#panel-details').textContent()) ?? '';
-    expect(details).toContain('實體');
-    expect(details).toContain('科長');
-    expect(details).not.toMatch(/\bin-person\b|\bsection chief\b/);
+    // Relationship properties and the profile's roles (notes are free text and stay as written).
+    expect(details).toContain('出席方式: 實體');
+    expect(details).toContain('科長 · 國家發展委員會');
+    expect(details).not.toMatch(/mode: in-person|section chief ·/);
 
     const en = await harness.openPage('/?sel=TWN');
     const quotes = en.locator('#panel-details blockquote[lang="zh-Hant"]');
