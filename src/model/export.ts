@@ -174,3 +174,42 @@ export function toCsv(graph: KgGraph): { nodes: string; edges: string } {
   });
   return { nodes: stringify(nodeRows), edges: stringify(edgeRows) };
 }
+
+/** What the explorer fetches on demand for one node or relationship: its sources and note. */
+export interface ItemDetails {
+  prov: NodeAttributes['prov'];
+  note?: string;
+}
+
+export interface SplitGraph {
+  /** Everything the first view draws, filters, searches and analyses; `prov` is empty and `note` absent. */
+  view: SerializedGraph;
+  nodes: Map<string, ItemDetails>;
+  edges: Map<string, ItemDetails>;
+}
+
+/**
+ * Splits the export into the first view's payload and the per-item details (provenance quotes and notes, about
+ * half of the bytes), which the page asks for when it shows them. Attribute names stay the same, so a page
+ * that merges details back gets exactly the attributes of the full export.
+ */
+export function splitForView(full: SerializedGraph): SplitGraph {
+  const nodes = new Map<string, ItemDetails>();
+  const edges = new Map<string, ItemDetails>();
+  const strip = (key: string, a: Record<string, unknown> | undefined, into: Map<string, ItemDetails>) => {
+    // A graph without provenance (the UI benchmark's synthetic ones) is served as it is.
+    if (!a || !('prov' in a || 'note' in a)) return a;
+    const prov = Array.isArray(a.prov) ? (a.prov as ItemDetails['prov']) : [];
+    into.set(key, { prov, ...(typeof a.note === 'string' ? { note: a.note } : {}) });
+    const { note: _note, ...rest } = a;
+    return { ...rest, prov: [] };
+  };
+  const view: SerializedGraph = {
+    ...full,
+    nodes: full.nodes.map((n) => ({ ...n, attributes: strip(n.key, n.attributes, nodes) })),
+    edges: (full.edges ?? []).map((e) =>
+      e.key === undefined ? e : { ...e, attributes: strip(e.key, e.attributes, edges) },
+    ),
+  };
+  return { view, nodes, edges };
+}

@@ -3,13 +3,13 @@
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { SerializedGraph } from 'graphology-types';
-import { exportGraphJson } from '../model/export.js';
+import { exportGraphJson, splitForView } from '../model/export.js';
 import { DEFAULT_GRAPH_DIR, loadKnowledgeBase, REPO_ROOT } from '../model/read.js';
 import type { KnowledgeBase } from '../model/types.js';
 import type { Neo4jConfig } from '../neo4j/config.js';
 import { SAVED_QUERIES } from '../neo4j/saved-queries.js';
 import { toApiError } from './api-errors.js';
-import { cacheGraph, registerGraphRoute } from './graph-route.js';
+import { cacheGraph, registerDetailRoutes, registerGraphRoute } from './graph-route.js';
 import { registerHostCheck } from './host-check.js';
 import { Neo4jConnection, type Neo4jHealth } from './neo4j-connection.js';
 import { registerQueryRoute } from './query-route.js';
@@ -63,7 +63,8 @@ function graphFor(opts: ServerOptions): SerializedGraph {
 export async function createServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? DEFAULT_HOST;
   const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const graph = cacheGraph(graphFor(opts));
+  const split = splitForView(graphFor(opts));
+  const graph = cacheGraph(split.view);
   const db = new Neo4jConnection(opts.neo4j ?? null);
 
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit, forceCloseConnections: true });
@@ -87,6 +88,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
     return { neo4j: await db.health(), graph: { nodes: graph.nodes, edges: graph.edges } };
   });
   registerGraphRoute(app, graph);
+  registerDetailRoutes(app, split);
   app.get('/api/queries', async () => SAVED_QUERIES);
   registerQueryRoute(app, db, {
     timeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,

@@ -36,7 +36,7 @@ export function mountCoverage(el: HTMLElement, ctx: AppContext): () => void {
   const root = h('section', { class: 'cov view-column', 'aria-labelledby': 'cov-title' });
   el.replaceChildren(root);
 
-  function chooseCell(row: CoverageRow, column: number): void {
+  async function chooseCell(row: CoverageRow, column: number): Promise<void> {
     chosenCell = { economy: row.economy, column };
     const lit = cellHighlight(matrix, chosenCell, (id) => ctx.graph.hasNode(id));
     const col = matrix.columns[column];
@@ -47,14 +47,18 @@ export function mountCoverage(el: HTMLElement, ctx: AppContext): () => void {
         ? ctx.t('coverage.gapCell', { economy: rowName(row, ctx.lang), column: columnTitle(ctx, col) })
         : ctx.t('coverage.highlighted', { count: lit.edges.length }),
     );
+    // The evidence quotes come on demand.
+    await ctx.details.ensure({ edges: lit.edges });
     render();
     root.querySelector<HTMLButtonElement>('.cov-active .cov-cell-button')?.focus();
   }
 
-  function chooseKfa(row: FocusAreaRow): void {
+  async function chooseKfa(row: FocusAreaRow): Promise<void> {
     chosenKfa = row.id;
-    ctx.highlight(focusHighlight(row));
+    const lit = focusHighlight(row);
+    ctx.highlight(lit);
     ctx.announce(ctx.t('coverage.highlighted', { count: row.addressedBy.length }));
+    await ctx.details.ensure({ edges: lit.edges });
     render();
   }
 
@@ -125,9 +129,9 @@ export function mountCoverage(el: HTMLElement, ctx: AppContext): () => void {
               root.querySelector<HTMLButtonElement>(`th[data-sort-key="${s.key}"] button`)?.focus();
             },
             active: chosenCell,
-            onCell: chooseCell,
+            onCell: (row, column) => void chooseCell(row, column),
           })
-        : renderFocusAreas(ctx, focus, { active: chosenKfa, onRow: chooseKfa });
+        : renderFocusAreas(ctx, focus, { active: chosenKfa, onRow: (row) => void chooseKfa(row) });
     root.replaceChildren(
       renderBar(
         ctx,

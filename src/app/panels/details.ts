@@ -2,6 +2,7 @@
 // (each opens the node at its other end), provenance of every fact, and for an economy its profile.
 import { CATEGORY_COLORS } from '../../model/palette.js';
 import type { AppContext } from '../context.js';
+import { detailItems } from '../print/sources.js';
 import { propName, propValue } from '../props/text.js';
 import { h } from './dom.js';
 import { economyProfile, type ProfileItem } from './economy-profile.js';
@@ -202,6 +203,13 @@ export function mountDetails(el: HTMLElement, ctx: AppContext): void {
     if (!node || !ctx.graph.hasNode(node)) {
       el.hidden = true;
       el.replaceChildren();
+      return;
+    }
+    if (!ctx.details.has('node', node)) {
+      // Sources and notes come on demand; the panel opens once they are here.
+      void ctx.details.ensure(detailItems(ctx.graph, node)).then(() => {
+        if (ctx.state.get().selected === node) render();
+      });
       return;
     }
     const a = ctx.graph.getNodeAttributes(node);

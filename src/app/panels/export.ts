@@ -72,11 +72,19 @@ export function mountExport(el: HTMLElement, ctx: AppContext): void {
     );
     download(`${BASENAME}.svg`, svg, 'image/svg+xml');
   };
+  /** Exports carry each item's sources and note, which arrive on demand. */
+  const withDetails = () =>
+    ctx.details.ensure({
+      nodes: ctx.graph.filterNodes((_n, a) => !a.hidden),
+      edges: ctx.graph.filterEdges((_e, a) => !a.hidden),
+    });
   const exportGexf = async () => {
+    await withDetails();
     const { toGexf } = await import('../../model/export.js');
     download(`${BASENAME}.gexf`, toGexf(visibleSubgraph(ctx.graph)), 'application/gexf+xml');
   };
   const exportCsv = async (part: 'nodes' | 'edges') => {
+    await withDetails();
     const { toCsv } = await import('../../model/export.js');
     download(`${BASENAME}-${part}.csv`, toCsv(visibleSubgraph(ctx.graph))[part], 'text/csv');
   };

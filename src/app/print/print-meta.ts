@@ -41,9 +41,13 @@ export function mountPrintMeta(ctx: AppContext): void {
       h('h1', {}, viewTitle(ctx, view)),
       h('p', { class: 'print-date' }, `${ctx.t('print.date')} ${new Date().toISOString().slice(0, 10)}`),
     );
-    const sources = view
-      ? citedSources(ctx.graph, viewEdges(ctx.graph, view), view.kind === 'node' ? [view.node] : [])
-      : [];
+    const edges = view ? viewEdges(ctx.graph, view) : [];
+    const nodes = view?.kind === 'node' ? [view.node] : [];
+    if (edges.some((e) => !ctx.details.has('edge', e)) || nodes.some((n) => !ctx.details.has('node', n))) {
+      // The quotes arrive on demand; the list is written again once they are here.
+      void ctx.details.ensure({ nodes, edges }).then(update);
+    }
+    const sources = view ? citedSources(ctx.graph, edges, nodes) : [];
     foot.replaceChildren(
       h('h2', {}, ctx.t('print.sources')),
       sources.length

@@ -57,3 +57,9 @@ export function citedSources(g: AnyGraph, edges: string[], nodes: string[] = [])
   for (const e of new Set(edges)) if (g.hasEdge(e)) add(g.getEdgeAttribute(e, 'prov'));
   return [...out.values()];
 }
+
+/** What a node's details panel quotes: the node, its relationships and, for an economy, its profile's. */
+export function detailItems(g: AnyGraph, node: string): { nodes: string[]; edges: string[] } {
+  if (!g.hasNode(node)) return { nodes: [], edges: [] };
+  return { nodes: [node], edges: [...new Set([...g.edges(node), ...viewEdges(g, { kind: 'node', node })])] };
+}
