@@ -277,23 +277,20 @@ describe('server with the real graph/', () => {
       const edgeKeys: string[] = graph.edges.map((e: { key: string }) => e.key);
       const nodeKeys: string[] = graph.nodes.map((n: { key: string }) => n.key);
       const merged = JSON.parse(JSON.stringify(graph));
-      for (let i = 0; i < nodeKeys.length; i += MAX_DETAIL_IDS) {
-        const res = await fetch(new URL('/api/details', server.url), {
+      const postDetails = async (body: unknown) =>
+        fetch(new URL('/api/details', server.url), {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ nodes: nodeKeys.slice(i, i + MAX_DETAIL_IDS) }),
+          body: JSON.stringify(body),
         });
-        const body = await res.json();
-        for (const n of merged.nodes) Object.assign(n.attributes, body.nodes[n.key] ?? {});
-      }
-      for (let i = 0; i < edgeKeys.length; i += MAX_DETAIL_IDS) {
-        const res = await fetch(new URL('/api/details', server.url), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ edges: edgeKeys.slice(i, i + MAX_DETAIL_IDS) }),
-        });
-        const body = await res.json();
-        for (const e of merged.edges) Object.assign(e.attributes, body.edges[e.key] ?? {});
+      for (const [kind, keys] of [
+        ['nodes', nodeKeys],
+        ['edges', edgeKeys],
+      ] as const) {
+        for (let i = 0; i < keys.length; i += MAX_DETAIL_IDS) {
+          const body = await (await postDetails({ [kind]: keys.slice(i, i + MAX_DETAIL_IDS) })).json();
+          for (const item of merged[kind]) Object.assign(item.attributes, body[kind][item.key] ?? {});
+        }
       }
       const order = (g: {
         nodes: { attributes: Record<string, unknown> }[];
@@ -316,17 +313,11 @@ describe('server with the real graph/', () => {
       const missing = await fetch(new URL('/api/nodes/NOPE', server.url));
       expect(missing.status).toBe(404);
       expect((await missing.json()).error.message).toContain('NOPE');
-      const tooMany = await fetch(new URL('/api/details', server.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ nodes: Array.from({ length: MAX_DETAIL_IDS + 1 }, (_, i) => `n${i}`) }),
+      const tooMany = await postDetails({
+        nodes: Array.from({ length: MAX_DETAIL_IDS + 1 }, (_, i) => `n${i}`),
       });
       expect(tooMany.status).toBe(400);
-      const badList = await fetch(new URL('/api/details', server.url), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ nodes: 'TWN' }),
-      });
+      const badList = await postDetails({ nodes: 'TWN' });
       expect(badList.status).toBe(400);
       expect((await badList.json()).error.message).toContain('"nodes" must be a list of ids');
       const health = await (await fetch(new URL('/api/health', server.url))).json();
