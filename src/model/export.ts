@@ -26,8 +26,76 @@ export function nodeSize(degree: number): number {
   return 3 + 2.2 * Math.sqrt(degree);
 }
 
+/** Above this many nodes, betweenness is estimated from a seeded sample of sources (Brandes and Pich). */
+export const EXACT_BETWEENNESS_MAX = 3000;
+const BETWEENNESS_PIVOTS = 400;
+
+/**
+ * Normalised betweenness: exact (graphology-metrics) on small graphs; on large ones the dependencies of a
+ * seeded sample of source nodes, scaled up, which ranks hubs the same way at a fraction of the O(V·E) cost.
+ */
+export function betweenness(g: KgGraph, seed: number): Record<string, number> {
+  if (g.order <= EXACT_BETWEENNESS_MAX) return betweennessCentrality(g, { normalized: true });
+  const nodes = g.nodes().sort();
+  const rng = seededRandom(seed);
+  const pivots = new Set<string>();
+  while (pivots.size < Math.min(BETWEENNESS_PIVOTS, nodes.length))
+    pivots.add(nodes[Math.floor(rng() * nodes.length)] as string);
+  const score = new Map<string, number>(nodes.map((n) => [n, 0]));
+  for (const s of pivots) {
+    // Breadth-first (unweighted, undirected, as graphology-metrics treats this graph) with path counts.
+    const order: string[] = [];
+    const preds = new Map<string, string[]>();
+    const sigma = new Map<string, number>([[s, 1]]);
+    const dist = new Map<string, number>([[s, 0]]);
+    const queue = [s];
+    for (let qi = 0; qi < queue.length; qi += 1) {
+      const v = queue[qi] as string;
+      order.push(v);
+      const dv = dist.get(v) as number;
+      g.forEachNeighbor(v, (w) => {
+        if (!dist.has(w)) {
+          dist.set(w, dv + 1);
+          queue.push(w);
+        }
+        if (dist.get(w) === dv + 1) {
+          sigma.set(w, (sigma.get(w) ?? 0) + (sigma.get(v) as number));
+          preds.set(w, [...(preds.get(w) ?? []), v]);
+        }
+      });
+    }
+    const delta = new Map<string, number>();
+    for (let i = order.length - 1; i >= 0; i -= 1) {
+      const w = order[i] as string;
+      for (const v of preds.get(w) ?? []) {
+        const c = ((sigma.get(v) as number) / (sigma.get(w) as number)) * (1 + (delta.get(w) ?? 0));
+        delta.set(v, (delta.get(v) ?? 0) + c);
+      }
+      if (w !== s) score.set(w, (score.get(w) as number) + (delta.get(w) ?? 0));
+    }
+  }
+  const n = nodes.length;
+  // Scaled to all sources, halved for an undirected graph, then normalised like graphology-metrics.
+  const scale = (n / pivots.size / 2) * (2 / ((n - 1) * (n - 2)));
+  return Object.fromEntries([...score].map(([k, v]) => [k, v * scale]));
+}
+
+export interface DecorateOptions {
+  iterations?: number;
+  seed?: number;
+  /**
+   * Positions from an earlier export. Nodes found here keep them; new nodes start beside their placed
+   * neighbours and ForceAtlas2 moves only them, for a few iterations: adding one report does not lay out the
+   * whole graph again.
+   */
+  previous?: ReadonlyMap<string, { x: number; y: number }>;
+}
+
+/** Iterations for the new nodes of an incremental layout. */
+const INCREMENTAL_ITERATIONS = 100;
+
 /** Adds metrics and a layout in place. Same input, same output, on every machine. */
-export function decorate(g: KgGraph, opts: { iterations?: number; seed?: number } = {}): KgGraph {
+export function decorate(g: KgGraph, opts: DecorateOptions = {}): KgGraph {
   const rng = seededRandom(opts.seed ?? 2025);
   const keys = g.nodes().sort();
   for (const key of keys) {
@@ -37,15 +105,19 @@ export function decorate(g: KgGraph, opts: { iterations?: number; seed?: number 
     const degree = g.degree(key);
     g.mergeNodeAttributes(key, { degree, size: nodeSize(degree) });
   });
-  const betweenness = betweennessCentrality(g, { normalized: true });
+  const between = betweenness(g, (opts.seed ?? 2025) + 2);
   const communities = louvain(g, { rng: seededRandom((opts.seed ?? 2025) + 1) });
   g.forEachNode((key) => {
     g.mergeNodeAttributes(key, {
-      betweenness: Number((betweenness[key] ?? 0).toFixed(6)),
+      betweenness: Number((between[key] ?? 0).toFixed(6)),
       community: communities[key] ?? 0,
     });
   });
-  if (g.order > 1) {
+  const previous = opts.previous;
+  const kept = previous ? keys.filter((k) => previous.has(k)) : [];
+  if (previous && kept.length > 0) {
+    layOutNew(g, keys, previous, rng);
+  } else if (g.order > 1) {
     const settings = forceAtlas2.inferSettings(g);
     forceAtlas2.assign(g, {
       iterations: opts.iterations ?? 600,
@@ -60,14 +132,68 @@ export function decorate(g: KgGraph, opts: { iterations?: number; seed?: number 
   return g;
 }
 
-const round = (v: number): number => Math.round(v * 100) / 100;
-
-export function buildExportGraph(kb: KnowledgeBase): KgGraph {
-  return decorate(toGraph(kb));
+/** Keeps known positions and places the new nodes: beside their placed neighbours, then a short FA2 run. */
+function layOutNew(
+  g: KgGraph,
+  keys: string[],
+  previous: ReadonlyMap<string, { x: number; y: number }>,
+  rng: () => number,
+): void {
+  const fresh: string[] = [];
+  for (const key of keys) {
+    const p = previous.get(key);
+    if (p) g.mergeNodeAttributes(key, { x: p.x, y: p.y, fixed: true } as Partial<NodeAttributes>);
+    else fresh.push(key);
+  }
+  if (fresh.length === 0) {
+    for (const key of keys) g.removeNodeAttribute(key, 'fixed' as keyof NodeAttributes);
+    return;
+  }
+  // New nodes next to the mean of their already placed neighbours (in key order, so later ones see earlier).
+  const placed = new Set(keys.filter((k) => previous.has(k)));
+  for (const key of fresh) {
+    let sx = 0;
+    let sy = 0;
+    let n = 0;
+    g.forEachNeighbor(key, (m, a) => {
+      if (!placed.has(m)) return;
+      sx += a.x ?? 0;
+      sy += a.y ?? 0;
+      n += 1;
+    });
+    if (n > 0) g.mergeNodeAttributes(key, { x: sx / n + (rng() - 0.5) * 20, y: sy / n + (rng() - 0.5) * 20 });
+    placed.add(key);
+  }
+  const settings = forceAtlas2.inferSettings(g);
+  forceAtlas2.assign(g, {
+    iterations: INCREMENTAL_ITERATIONS,
+    settings: { ...settings, barnesHutOptimize: g.order > 2000, gravity: 1, scalingRatio: 8 },
+    getEdgeWeight: null,
+  });
+  for (const key of keys) g.removeNodeAttribute(key, 'fixed' as keyof NodeAttributes);
 }
 
-export function exportGraphJson(kb: KnowledgeBase): SerializedGraph<NodeAttributes, EdgeAttributes> {
-  return buildExportGraph(kb).export();
+const round = (v: number): number => Math.round(v * 100) / 100;
+
+export function buildExportGraph(kb: KnowledgeBase, opts: DecorateOptions = {}): KgGraph {
+  return decorate(toGraph(kb), opts);
+}
+
+export function exportGraphJson(
+  kb: KnowledgeBase,
+  opts: DecorateOptions = {},
+): SerializedGraph<NodeAttributes, EdgeAttributes> {
+  return buildExportGraph(kb, opts).export();
+}
+
+/** The positions of an earlier export, for an incremental layout. */
+export function positionsOf(exported: SerializedGraph): Map<string, { x: number; y: number }> {
+  const out = new Map<string, { x: number; y: number }>();
+  for (const n of exported.nodes) {
+    const a = n.attributes as { x?: unknown; y?: unknown } | undefined;
+    if (typeof a?.x === 'number' && typeof a.y === 'number') out.set(n.key, { x: a.x, y: a.y });
+  }
+  return out;
 }
 
 function flatValue(v: PropValue | undefined): string | number | boolean | undefined {
