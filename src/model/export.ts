@@ -1,5 +1,6 @@
 // Deterministic layout, metrics and the file formats analysts take elsewhere (graphology JSON, GEXF, CSV).
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { MultiGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { write as writeGexf } from 'graphology-gexf';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
@@ -37,47 +38,67 @@ const BETWEENNESS_PIVOTS = 400;
 export function betweenness(g: KgGraph, seed: number): Record<string, number> {
   if (g.order <= EXACT_BETWEENNESS_MAX) return betweennessCentrality(g, { normalized: true });
   const nodes = g.nodes().sort();
+  const n = nodes.length;
+  const index = new Map(nodes.map((k, i) => [k, i]));
+  // Neighbour lists as flat arrays (both directions, as graphology-metrics treats this graph): the inner loop
+  // then touches typed arrays only.
+  const lists: number[][] = nodes.map(() => []);
+  g.forEachEdge((_e, _a, s, t) => {
+    const i = index.get(s) as number;
+    const j = index.get(t) as number;
+    if (i === j) return;
+    (lists[i] as number[]).push(j);
+    (lists[j] as number[]).push(i);
+  });
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i += 1) start[i + 1] = (start[i] as number) + (lists[i] as number[]).length;
+  const adj = new Int32Array(start[n] as number);
+  lists.forEach((l, i) => {
+    adj.set(l, start[i] as number);
+  });
   const rng = seededRandom(seed);
-  const pivots = new Set<string>();
-  while (pivots.size < Math.min(BETWEENNESS_PIVOTS, nodes.length))
-    pivots.add(nodes[Math.floor(rng() * nodes.length)] as string);
-  const score = new Map<string, number>(nodes.map((n) => [n, 0]));
+  const pivots = new Set<number>();
+  while (pivots.size < Math.min(BETWEENNESS_PIVOTS, n)) pivots.add(Math.floor(rng() * n));
+  const score = new Float64Array(n);
+  const sigma = new Float64Array(n);
+  const dist = new Int32Array(n);
+  const delta = new Float64Array(n);
+  const order = new Int32Array(n);
   for (const s of pivots) {
-    // Breadth-first (unweighted, undirected, as graphology-metrics treats this graph) with path counts.
-    const order: string[] = [];
-    const preds = new Map<string, string[]>();
-    const sigma = new Map<string, number>([[s, 1]]);
-    const dist = new Map<string, number>([[s, 0]]);
-    const queue = [s];
-    for (let qi = 0; qi < queue.length; qi += 1) {
-      const v = queue[qi] as string;
-      order.push(v);
-      const dv = dist.get(v) as number;
-      g.forEachNeighbor(v, (w) => {
-        if (!dist.has(w)) {
-          dist.set(w, dv + 1);
-          queue.push(w);
+    sigma.fill(0);
+    dist.fill(-1);
+    delta.fill(0);
+    sigma[s] = 1;
+    dist[s] = 0;
+    let head = 0;
+    let tail = 0;
+    order[tail++] = s;
+    while (head < tail) {
+      const v = order[head++] as number;
+      for (let k = start[v] as number; k < (start[v + 1] as number); k += 1) {
+        const w = adj[k] as number;
+        if (dist[w] === -1) {
+          dist[w] = (dist[v] as number) + 1;
+          order[tail++] = w;
         }
-        if (dist.get(w) === dv + 1) {
-          sigma.set(w, (sigma.get(w) ?? 0) + (sigma.get(v) as number));
-          preds.set(w, [...(preds.get(w) ?? []), v]);
-        }
-      });
-    }
-    const delta = new Map<string, number>();
-    for (let i = order.length - 1; i >= 0; i -= 1) {
-      const w = order[i] as string;
-      for (const v of preds.get(w) ?? []) {
-        const c = ((sigma.get(v) as number) / (sigma.get(w) as number)) * (1 + (delta.get(w) ?? 0));
-        delta.set(v, (delta.get(v) ?? 0) + c);
+        if (dist[w] === (dist[v] as number) + 1) sigma[w] = (sigma[w] as number) + (sigma[v] as number);
       }
-      if (w !== s) score.set(w, (score.get(w) as number) + (delta.get(w) ?? 0));
+    }
+    // Dependencies in reverse breadth-first order; predecessors are the neighbours one step closer.
+    for (let q = tail - 1; q > 0; q -= 1) {
+      const w = order[q] as number;
+      for (let k = start[w] as number; k < (start[w + 1] as number); k += 1) {
+        const v = adj[k] as number;
+        if (dist[v] === (dist[w] as number) - 1)
+          delta[v] =
+            (delta[v] as number) + ((sigma[v] as number) / (sigma[w] as number)) * (1 + (delta[w] as number));
+      }
+      score[w] = (score[w] as number) + (delta[w] as number);
     }
   }
-  const n = nodes.length;
   // Scaled to all sources, halved for an undirected graph, then normalised like graphology-metrics.
   const scale = (n / pivots.size / 2) * (2 / ((n - 1) * (n - 2)));
-  return Object.fromEntries([...score].map(([k, v]) => [k, v * scale]));
+  return Object.fromEntries(nodes.map((k, i) => [k, (score[i] as number) * scale]));
 }
 
 export interface DecorateOptions {
@@ -90,6 +111,9 @@ export interface DecorateOptions {
    */
   previous?: ReadonlyMap<string, { x: number; y: number }>;
 }
+
+/** Above this many nodes the layout uses Barnes-Hut and fewer passes. */
+const LARGE_GRAPH = 2000;
 
 /** Iterations for the new nodes of an incremental layout. */
 const INCREMENTAL_ITERATIONS = 100;
@@ -119,12 +143,15 @@ export function decorate(g: KgGraph, opts: DecorateOptions = {}): KgGraph {
     layOutNew(g, keys, previous, rng);
   } else if (g.order > 1) {
     const settings = forceAtlas2.inferSettings(g);
+    // A graph of thirty reports gets fewer passes (each costs more, and the per-report layout keeps it stable
+    // from then on); today's graph keeps its 600 and 300.
+    const large = g.order > LARGE_GRAPH;
     forceAtlas2.assign(g, {
-      iterations: opts.iterations ?? 600,
-      settings: { ...settings, barnesHutOptimize: g.order > 2000, gravity: 1, scalingRatio: 8 },
+      iterations: opts.iterations ?? (large ? Math.max(100, Math.round((600 * LARGE_GRAPH) / g.order)) : 600),
+      settings: { ...settings, barnesHutOptimize: large, gravity: 1, scalingRatio: 8 },
       getEdgeWeight: null,
     });
-    noverlap.assign(g, { maxIterations: 300, settings: { margin: 2, ratio: 1.1 } });
+    noverlap.assign(g, { maxIterations: large ? 30 : 300, settings: { margin: 2, ratio: 1.1 } });
   }
   g.forEachNode((key, a) => {
     g.mergeNodeAttributes(key, { x: round(a.x ?? 0), y: round(a.y ?? 0) });
@@ -164,11 +191,25 @@ function layOutNew(
     if (n > 0) g.mergeNodeAttributes(key, { x: sx / n + (rng() - 0.5) * 20, y: sy / n + (rng() - 0.5) * 20 });
     placed.add(key);
   }
-  const settings = forceAtlas2.inferSettings(g);
-  forceAtlas2.assign(g, {
+  // Only the new nodes and their neighbours take part: the cost follows the size of the new report.
+  const local = new Set(fresh);
+  for (const key of fresh) g.forEachNeighbor(key, (m) => local.add(m));
+  const sub = new MultiGraph();
+  for (const key of local) {
+    const a = g.getNodeAttributes(key) as NodeAttributes & { fixed?: boolean };
+    sub.addNode(key, { x: a.x ?? 0, y: a.y ?? 0, size: a.size ?? 4, fixed: a.fixed === true });
+  }
+  g.forEachEdge((_e, _a, src, tgt) => {
+    if (local.has(src) && local.has(tgt)) sub.addEdge(src, tgt);
+  });
+  const settings = forceAtlas2.inferSettings(sub);
+  forceAtlas2.assign(sub, {
     iterations: INCREMENTAL_ITERATIONS,
-    settings: { ...settings, barnesHutOptimize: g.order > 2000, gravity: 1, scalingRatio: 8 },
+    settings: { ...settings, barnesHutOptimize: sub.order > 2000, gravity: 1, scalingRatio: 8 },
     getEdgeWeight: null,
+  });
+  sub.forEachNode((key, a) => {
+    if (!previous.has(key)) g.mergeNodeAttributes(key, { x: a.x, y: a.y });
   });
   for (const key of keys) g.removeNodeAttribute(key, 'fixed' as keyof NodeAttributes);
 }
