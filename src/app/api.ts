@@ -28,8 +28,15 @@ export class ApiError extends Error {
   }
 }
 
+/** Provenance and note of nodes and relationships, by id (the first view's graph carries neither). */
+export interface DetailsResponse {
+  nodes: Record<string, { prov: NodeAttributes['prov']; note?: string }>;
+  edges: Record<string, { prov: NodeAttributes['prov']; note?: string }>;
+}
+
 export interface ApiClient {
   graph(): Promise<GraphResponse>;
+  details(nodes: string[], edges: string[]): Promise<DetailsResponse>;
   health(): Promise<HealthResponse>;
   queries(): Promise<SavedQuery[]>;
   query(cypher: string, params?: Record<string, unknown>): Promise<QueryResult>;
@@ -71,6 +78,12 @@ export function createApiClient(base = ''): ApiClient {
   return {
     graph: () => request<GraphResponse>(base, '/api/graph'),
     health: () => request<HealthResponse>(base, '/api/health'),
+    details: (nodes, edges) =>
+      request<DetailsResponse>(base, '/api/details', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ nodes, edges }),
+      }),
     queries: () => request<SavedQuery[]>(base, '/api/queries'),
     query: (cypher, params = {}) =>
       request<QueryResult>(base, '/api/query', {

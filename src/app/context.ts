@@ -4,6 +4,7 @@ import type { MultiDirectedGraph } from 'graphology';
 import type Sigma from 'sigma';
 import type { EdgeAttributes, NodeAttributes } from '../model/types.js';
 import type { ApiClient } from './api.js';
+import type { DetailsLoader } from './details-loader.js';
 import type { Lang } from './i18n.js';
 import type { UrlStateStore } from './url-state.js';
 
@@ -66,6 +67,8 @@ export interface AppContext {
   /** Emphasises a set of nodes and edges and dims the rest; null clears it. */
   highlight(h: Highlight | null, opts?: HighlightOptions): void;
   api: ApiClient;
+  /** Provenance and notes arrive on demand: await ensure() before reading `prov` or `note`. */
+  details: DetailsLoader;
   /** Says something to screen readers through the page's aria-live region. */
   announce(msg: string): void;
 }

@@ -2,6 +2,7 @@
 import './styles.css';
 import { createApiClient } from './api.js';
 import type { AppContext, AppGraph, AppSigma } from './context.js';
+import { createDetailsLoader } from './details-loader.js';
 import { applyFilters, filterSpecChanged } from './graph/apply-filters.js';
 import { buildAppGraph } from './graph/build-graph.js';
 import { flyToNode } from './graph/camera.js';
@@ -116,6 +117,7 @@ async function main(handle: TestHandle): Promise<void> {
     flyTo: (node) => flyToNode(sigma, node),
     highlight: (h, opts) => controller.setHighlight(h, opts),
     api,
+    details: createDetailsLoader(api, graph),
     announce,
   };
 

@@ -1,6 +1,7 @@
 // The view's state lives in the query string, so a reload or a shared link shows the same thing.
 // encode/decode are pure (unit-tested); the store writes with history.replaceState so Back leaves the page.
 import { NODE_LABELS, type NodeLabel, PROJECT_STATUSES, type ProjectStatus } from '../model/types.js';
+import type { FilterSpec } from './graph/filters.js';
 import { isLang, type Lang } from './i18n.js';
 
 /** degree: the precomputed size (from the degree in the whole graph); betweenness: normalised centrality. */
@@ -13,29 +14,21 @@ export interface Camera {
   ratio: number;
 }
 
-export interface UrlState {
+/**
+ * The view state shared by the whole page. A feature's own state (the console's query, the coverage view's
+ * sort) is not a field here: it is a slice (url-slices.ts) whose raw text sits in `extra`.
+ */
+export interface UrlState extends FilterSpec {
   lang: Lang;
   /** Selected node id (its details are open). */
   selected: string | null;
   /** Open analysis tab ('coverage', 'cypher') or null when closed. */
   tab: string | null;
-  hiddenLabels: NodeLabel[];
-  hiddenRels: string[];
-  hiddenStatuses: ProjectStatus[];
-  /** Show only what is connected to this meeting. */
-  meeting: string | null;
-  /** Inclusive date range over dated nodes, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
-  dateFrom: string | null;
-  dateTo: string | null;
   sizeBy: SizeMode;
   camera: Camera | null;
   pathFrom: string | null;
   pathTo: string | null;
-  /** Open saved query id, its edited Cypher text and parameters (the Cypher console's). */
-  query: string | null;
-  cypher: string | null;
-  params: Record<string, unknown> | null;
-  /** Free slots for feature panels (written as `x.<key>=value`). */
+  /** Raw values of the features' slices, by query parameter name (url-slices.ts reads and writes them). */
   extra: Record<string, string>;
 }
 
@@ -53,11 +46,25 @@ export const DEFAULT_STATE: UrlState = {
   camera: null,
   pathFrom: null,
   pathTo: null,
-  query: null,
-  cypher: null,
-  params: null,
   extra: {},
 };
+
+/** Query parameters of the shared fields; every other parameter belongs to a feature's slice. */
+const CORE_KEYS = new Set([
+  'lang',
+  'sel',
+  'tab',
+  'hide',
+  'hideRel',
+  'hideStatus',
+  'meeting',
+  'from',
+  'to',
+  'size',
+  'cam',
+  'pathFrom',
+  'pathTo',
+]);
 
 const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
@@ -86,11 +93,8 @@ export function encodeState(s: UrlState): string {
   }
   if (s.pathFrom) p.set('pathFrom', s.pathFrom);
   if (s.pathTo) p.set('pathTo', s.pathTo);
-  if (s.query) p.set('q', s.query);
-  if (s.cypher) p.set('cypher', s.cypher);
-  if (s.params && Object.keys(s.params).length) p.set('params', JSON.stringify(s.params));
   for (const [k, v] of Object.entries(s.extra).sort(([a], [b]) => a.localeCompare(b))) {
-    if (v !== '') p.set(`x.${k}`, v);
+    if (v !== '' && !p.has(k)) p.set(k, v);
   }
   return p.toString();
 }
@@ -123,20 +127,11 @@ export function decodeState(search: string): UrlState {
   }
   s.pathFrom = p.get('pathFrom') || null;
   s.pathTo = p.get('pathTo') || null;
-  s.query = p.get('q') || null;
-  s.cypher = p.get('cypher') || null;
-  const params = p.get('params');
-  if (params) {
-    try {
-      const parsed: unknown = JSON.parse(params);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-        s.params = parsed as Record<string, unknown>;
-    } catch {
-      // A broken params value is dropped; the rest of the link still applies.
-    }
-  }
   for (const [k, v] of p) {
-    if (k.startsWith('x.') && k.length > 2) s.extra[k.slice(2)] = v;
+    if (CORE_KEYS.has(k) || v === '') continue;
+    // Links from before slices wrote feature state as `x.<key>`.
+    const key = k.startsWith('x.') && k.length > 2 ? k.slice(2) : k;
+    if (!CORE_KEYS.has(key)) s.extra[key] = v;
   }
   return s;
 }

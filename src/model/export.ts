@@ -1,5 +1,6 @@
 // Deterministic layout, metrics and the file formats analysts take elsewhere (graphology JSON, GEXF, CSV).
 import { stringify } from 'csv-stringify/browser/esm/sync';
+import { MultiGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { write as writeGexf } from 'graphology-gexf';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
@@ -26,8 +27,99 @@ export function nodeSize(degree: number): number {
   return 3 + 2.2 * Math.sqrt(degree);
 }
 
+/** Above this many nodes, betweenness is estimated from a seeded sample of sources (Brandes and Pich). */
+export const EXACT_BETWEENNESS_MAX = 3000;
+const BETWEENNESS_PIVOTS = 400;
+
+/**
+ * Normalised betweenness: exact (graphology-metrics) on small graphs; on large ones the dependencies of a
+ * seeded sample of source nodes, scaled up, which ranks hubs the same way at a fraction of the O(V·E) cost.
+ */
+export function betweenness(g: KgGraph, seed: number): Record<string, number> {
+  if (g.order <= EXACT_BETWEENNESS_MAX) return betweennessCentrality(g, { normalized: true });
+  const nodes = g.nodes().sort();
+  const n = nodes.length;
+  const index = new Map(nodes.map((k, i) => [k, i]));
+  // Neighbour lists as flat arrays (both directions, as graphology-metrics treats this graph): the inner loop
+  // then touches typed arrays only.
+  const lists: number[][] = nodes.map(() => []);
+  g.forEachEdge((_e, _a, s, t) => {
+    const i = index.get(s) as number;
+    const j = index.get(t) as number;
+    if (i === j) return;
+    (lists[i] as number[]).push(j);
+    (lists[j] as number[]).push(i);
+  });
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i += 1) start[i + 1] = (start[i] as number) + (lists[i] as number[]).length;
+  const adj = new Int32Array(start[n] as number);
+  lists.forEach((l, i) => {
+    adj.set(l, start[i] as number);
+  });
+  const rng = seededRandom(seed);
+  const pivots = new Set<number>();
+  while (pivots.size < Math.min(BETWEENNESS_PIVOTS, n)) pivots.add(Math.floor(rng() * n));
+  const score = new Float64Array(n);
+  const sigma = new Float64Array(n);
+  const dist = new Int32Array(n);
+  const delta = new Float64Array(n);
+  const order = new Int32Array(n);
+  for (const s of pivots) {
+    sigma.fill(0);
+    dist.fill(-1);
+    delta.fill(0);
+    sigma[s] = 1;
+    dist[s] = 0;
+    let head = 0;
+    let tail = 0;
+    order[tail++] = s;
+    while (head < tail) {
+      const v = order[head++] as number;
+      for (let k = start[v] as number; k < (start[v + 1] as number); k += 1) {
+        const w = adj[k] as number;
+        if (dist[w] === -1) {
+          dist[w] = (dist[v] as number) + 1;
+          order[tail++] = w;
+        }
+        if (dist[w] === (dist[v] as number) + 1) sigma[w] = (sigma[w] as number) + (sigma[v] as number);
+      }
+    }
+    // Dependencies in reverse breadth-first order; predecessors are the neighbours one step closer.
+    for (let q = tail - 1; q > 0; q -= 1) {
+      const w = order[q] as number;
+      for (let k = start[w] as number; k < (start[w + 1] as number); k += 1) {
+        const v = adj[k] as number;
+        if (dist[v] === (dist[w] as number) - 1)
+          delta[v] =
+            (delta[v] as number) + ((sigma[v] as number) / (sigma[w] as number)) * (1 + (delta[w] as number));
+      }
+      score[w] = (score[w] as number) + (delta[w] as number);
+    }
+  }
+  // Scaled to all sources, halved for an undirected graph, then normalised like graphology-metrics.
+  const scale = (n / pivots.size / 2) * (2 / ((n - 1) * (n - 2)));
+  return Object.fromEntries(nodes.map((k, i) => [k, (score[i] as number) * scale]));
+}
+
+export interface DecorateOptions {
+  iterations?: number;
+  seed?: number;
+  /**
+   * Positions from an earlier export. Nodes found here keep them; new nodes start beside their placed
+   * neighbours and ForceAtlas2 moves only them, for a few iterations: adding one report does not lay out the
+   * whole graph again.
+   */
+  previous?: ReadonlyMap<string, { x: number; y: number }>;
+}
+
+/** Above this many nodes the layout uses Barnes-Hut and fewer passes. */
+const LARGE_GRAPH = 2000;
+
+/** Iterations for the new nodes of an incremental layout. */
+const INCREMENTAL_ITERATIONS = 100;
+
 /** Adds metrics and a layout in place. Same input, same output, on every machine. */
-export function decorate(g: KgGraph, opts: { iterations?: number; seed?: number } = {}): KgGraph {
+export function decorate(g: KgGraph, opts: DecorateOptions = {}): KgGraph {
   const rng = seededRandom(opts.seed ?? 2025);
   const keys = g.nodes().sort();
   for (const key of keys) {
@@ -37,22 +129,29 @@ export function decorate(g: KgGraph, opts: { iterations?: number; seed?: number 
     const degree = g.degree(key);
     g.mergeNodeAttributes(key, { degree, size: nodeSize(degree) });
   });
-  const betweenness = betweennessCentrality(g, { normalized: true });
+  const between = betweenness(g, (opts.seed ?? 2025) + 2);
   const communities = louvain(g, { rng: seededRandom((opts.seed ?? 2025) + 1) });
   g.forEachNode((key) => {
     g.mergeNodeAttributes(key, {
-      betweenness: Number((betweenness[key] ?? 0).toFixed(6)),
+      betweenness: Number((between[key] ?? 0).toFixed(6)),
       community: communities[key] ?? 0,
     });
   });
-  if (g.order > 1) {
+  const previous = opts.previous;
+  const kept = previous ? keys.filter((k) => previous.has(k)) : [];
+  if (previous && kept.length > 0) {
+    layOutNew(g, keys, previous, rng);
+  } else if (g.order > 1) {
     const settings = forceAtlas2.inferSettings(g);
+    // A graph of thirty reports gets fewer passes (each costs more, and the per-report layout keeps it stable
+    // from then on); today's graph keeps its 600 and 300.
+    const large = g.order > LARGE_GRAPH;
     forceAtlas2.assign(g, {
-      iterations: opts.iterations ?? 600,
-      settings: { ...settings, barnesHutOptimize: g.order > 2000, gravity: 1, scalingRatio: 8 },
+      iterations: opts.iterations ?? (large ? Math.max(100, Math.round((600 * LARGE_GRAPH) / g.order)) : 600),
+      settings: { ...settings, barnesHutOptimize: large, gravity: 1, scalingRatio: 8 },
       getEdgeWeight: null,
     });
-    noverlap.assign(g, { maxIterations: 300, settings: { margin: 2, ratio: 1.1 } });
+    noverlap.assign(g, { maxIterations: large ? 30 : 300, settings: { margin: 2, ratio: 1.1 } });
   }
   g.forEachNode((key, a) => {
     g.mergeNodeAttributes(key, { x: round(a.x ?? 0), y: round(a.y ?? 0) });
@@ -60,14 +159,82 @@ export function decorate(g: KgGraph, opts: { iterations?: number; seed?: number 
   return g;
 }
 
-const round = (v: number): number => Math.round(v * 100) / 100;
-
-export function buildExportGraph(kb: KnowledgeBase): KgGraph {
-  return decorate(toGraph(kb));
+/** Keeps known positions and places the new nodes: beside their placed neighbours, then a short FA2 run. */
+function layOutNew(
+  g: KgGraph,
+  keys: string[],
+  previous: ReadonlyMap<string, { x: number; y: number }>,
+  rng: () => number,
+): void {
+  const fresh: string[] = [];
+  for (const key of keys) {
+    const p = previous.get(key);
+    if (p) g.mergeNodeAttributes(key, { x: p.x, y: p.y, fixed: true } as Partial<NodeAttributes>);
+    else fresh.push(key);
+  }
+  if (fresh.length === 0) {
+    for (const key of keys) g.removeNodeAttribute(key, 'fixed' as keyof NodeAttributes);
+    return;
+  }
+  // New nodes next to the mean of their already placed neighbours (in key order, so later ones see earlier).
+  const placed = new Set(keys.filter((k) => previous.has(k)));
+  for (const key of fresh) {
+    let sx = 0;
+    let sy = 0;
+    let n = 0;
+    g.forEachNeighbor(key, (m, a) => {
+      if (!placed.has(m)) return;
+      sx += a.x ?? 0;
+      sy += a.y ?? 0;
+      n += 1;
+    });
+    if (n > 0) g.mergeNodeAttributes(key, { x: sx / n + (rng() - 0.5) * 20, y: sy / n + (rng() - 0.5) * 20 });
+    placed.add(key);
+  }
+  // Only the new nodes and their neighbours take part: the cost follows the size of the new report.
+  const local = new Set(fresh);
+  for (const key of fresh) g.forEachNeighbor(key, (m) => local.add(m));
+  const sub = new MultiGraph();
+  for (const key of local) {
+    const a = g.getNodeAttributes(key) as NodeAttributes & { fixed?: boolean };
+    sub.addNode(key, { x: a.x ?? 0, y: a.y ?? 0, size: a.size ?? 4, fixed: a.fixed === true });
+  }
+  g.forEachEdge((_e, _a, src, tgt) => {
+    if (local.has(src) && local.has(tgt)) sub.addEdge(src, tgt);
+  });
+  const settings = forceAtlas2.inferSettings(sub);
+  forceAtlas2.assign(sub, {
+    iterations: INCREMENTAL_ITERATIONS,
+    settings: { ...settings, barnesHutOptimize: sub.order > 2000, gravity: 1, scalingRatio: 8 },
+    getEdgeWeight: null,
+  });
+  sub.forEachNode((key, a) => {
+    if (!previous.has(key)) g.mergeNodeAttributes(key, { x: a.x, y: a.y });
+  });
+  for (const key of keys) g.removeNodeAttribute(key, 'fixed' as keyof NodeAttributes);
 }
 
-export function exportGraphJson(kb: KnowledgeBase): SerializedGraph<NodeAttributes, EdgeAttributes> {
-  return buildExportGraph(kb).export();
+const round = (v: number): number => Math.round(v * 100) / 100;
+
+export function buildExportGraph(kb: KnowledgeBase, opts: DecorateOptions = {}): KgGraph {
+  return decorate(toGraph(kb), opts);
+}
+
+export function exportGraphJson(
+  kb: KnowledgeBase,
+  opts: DecorateOptions = {},
+): SerializedGraph<NodeAttributes, EdgeAttributes> {
+  return buildExportGraph(kb, opts).export();
+}
+
+/** The positions of an earlier export, for an incremental layout. */
+export function positionsOf(exported: SerializedGraph): Map<string, { x: number; y: number }> {
+  const out = new Map<string, { x: number; y: number }>();
+  for (const n of exported.nodes) {
+    const a = n.attributes as { x?: unknown; y?: unknown } | undefined;
+    if (typeof a?.x === 'number' && typeof a.y === 'number') out.set(n.key, { x: a.x, y: a.y });
+  }
+  return out;
 }
 
 function flatValue(v: PropValue | undefined): string | number | boolean | undefined {
@@ -173,4 +340,43 @@ export function toCsv(graph: KgGraph): { nodes: string; edges: string } {
     ]);
   });
   return { nodes: stringify(nodeRows), edges: stringify(edgeRows) };
+}
+
+/** What the explorer fetches on demand for one node or relationship: its sources and note. */
+export interface ItemDetails {
+  prov: NodeAttributes['prov'];
+  note?: string;
+}
+
+export interface SplitGraph {
+  /** Everything the first view draws, filters, searches and analyses; `prov` is empty and `note` absent. */
+  view: SerializedGraph;
+  nodes: Map<string, ItemDetails>;
+  edges: Map<string, ItemDetails>;
+}
+
+/**
+ * Splits the export into the first view's payload and the per-item details (provenance quotes and notes, about
+ * half of the bytes), which the page asks for when it shows them. Attribute names stay the same, so a page
+ * that merges details back gets exactly the attributes of the full export.
+ */
+export function splitForView(full: SerializedGraph): SplitGraph {
+  const nodes = new Map<string, ItemDetails>();
+  const edges = new Map<string, ItemDetails>();
+  const strip = (key: string, a: Record<string, unknown> | undefined, into: Map<string, ItemDetails>) => {
+    // A graph without provenance (the UI benchmark's synthetic ones) is served as it is.
+    if (!a || !('prov' in a || 'note' in a)) return a;
+    const prov = Array.isArray(a.prov) ? (a.prov as ItemDetails['prov']) : [];
+    into.set(key, { prov, ...(typeof a.note === 'string' ? { note: a.note } : {}) });
+    const { note: _note, ...rest } = a;
+    return { ...rest, prov: [] };
+  };
+  const view: SerializedGraph = {
+    ...full,
+    nodes: full.nodes.map((n) => ({ ...n, attributes: strip(n.key, n.attributes, nodes) })),
+    edges: (full.edges ?? []).map((e) =>
+      e.key === undefined ? e : { ...e, attributes: strip(e.key, e.attributes, edges) },
+    ),
+  };
+  return { view, nodes, edges };
 }

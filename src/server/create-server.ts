@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { SerializedGraph } from 'graphology-types';
 import type { HealthResponse } from '../model/api-types.js';
-import { exportGraphJson } from '../model/export.js';
+import { exportGraphJson, splitForView } from '../model/export.js';
 import { DEFAULT_GRAPH_DIR, loadKnowledgeBase, REPO_ROOT } from '../model/read.js';
 import type { KnowledgeBase } from '../model/types.js';
 import type { Neo4jConfig } from '../neo4j/config.js';
 import { SAVED_QUERIES } from '../neo4j/saved-queries.js';
 import { ApiError, toApiError } from './api-errors.js';
-import { cacheGraph, registerGraphRoute } from './graph-route.js';
+import { cacheGraph, registerDetailRoutes, registerGraphRoute } from './graph-route.js';
 import { isLoopbackHost, registerHostCheck } from './host-check.js';
 import { type DatabaseProcessState, Neo4jConnection } from './neo4j-connection.js';
 import { registerQueryRoute } from './query-route.js';
@@ -89,7 +89,9 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
     kb ??= loadKnowledgeBase(graphDir);
     return kb;
   };
-  const graph = cacheGraph(graphFor(opts, currentKb));
+  // The first view gets the graph without quotes and notes; those come from the detail routes on demand.
+  const split = splitForView(graphFor(opts, currentKb));
+  const graph = cacheGraph(split.view);
   const db = new Neo4jConnection(opts.neo4j ?? null, opts.databaseProcess);
   const timeoutMs = opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const logError = opts.logError ?? ((line: string) => console.error(line));
@@ -124,6 +126,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
     return { neo4j: await db.health(), graph: { nodes: graph.nodes, edges: graph.edges } };
   });
   registerGraphRoute(app, graph);
+  registerDetailRoutes(app, split);
   app.get('/api/queries', async () => SAVED_QUERIES);
   registerSourcesRoute(app, { knowledgeBase: currentKb });
   if (opts.review) {
@@ -134,8 +137,13 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
       ...(opts.review.maxUploadBytes ? { maxUploadBytes: opts.review.maxUploadBytes } : {}),
       onChange(next) {
         kb = next;
-        // The graph route holds this object: refresh it in place so the next GET /api/graph has the decisions.
-        Object.assign(graph, cacheGraph(exportGraphJson(next)));
+        // The routes hold these objects: refresh them in place so the next request sees the decisions.
+        const fresh = splitForView(exportGraphJson(next));
+        Object.assign(graph, cacheGraph(fresh.view));
+        for (const key of ['nodes', 'edges'] as const) {
+          split[key].clear();
+          for (const [id, details] of fresh[key]) split[key].set(id, details);
+        }
       },
       ...(cfg ? { sync: () => syncNeo4j(cfg, currentKb()) } : {}),
     });

@@ -90,9 +90,13 @@ describe('Cypher console', () => {
   it('runs a saved query again with an edited parameter', async () => {
     await page.locator('button[data-query="shortest-path"]').click();
     await page.waitForSelector('.cq-table tbody tr');
+    // A node parameter is a picker: it shows the node's name and keeps its id.
     const input = page.locator('input[data-param="to"]');
-    expect(await input.inputValue()).toBe('cbpr');
+    expect(await input.getAttribute('data-value')).toBe('cbpr');
+    expect(await input.inputValue()).toBe('APEC Cross-Border Privacy Rules System');
+    // Typing the id still finds the node; Ctrl+Enter picks the first match and runs.
     await input.fill('USA');
+    await page.locator('#cq-param-to-list [data-node="USA"]').waitFor();
     await input.press('Control+Enter');
     await expect
       .poll(() => page.$$eval('.cq-table tbody td', (tds) => tds.map((td) => td.textContent).join(' ')))
@@ -146,7 +150,8 @@ describe('Cypher console', () => {
     const shared = await harness.openPage('/?tab=cypher&q=shortest-path&params={"from":"TWN","to":"USA"}');
     try {
       await shared.waitForSelector('.cq-table tbody tr');
-      expect(await shared.locator('input[data-param="to"]').inputValue()).toBe('USA');
+      expect(await shared.locator('input[data-param="to"]').getAttribute('data-value')).toBe('USA');
+      expect(await shared.locator('input[data-param="to"]').inputValue()).toBe('United States of America');
       expect(await shared.locator('.cq .cm-content').textContent()).toContain('shortestPath');
       expect(await shared.locator('button[data-query="shortest-path"]').getAttribute('aria-current')).toBe(
         'true',

@@ -7,10 +7,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { SerializedGraph } from 'graphology-types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportGraphJson } from '../../src/model/export.js';
+import { exportGraphJson, splitForView } from '../../src/model/export.js';
 import { DEFAULT_GRAPH_DIR, loadKnowledgeBase } from '../../src/model/read.js';
 import { SAVED_QUERIES } from '../../src/neo4j/saved-queries.js';
 import { createServer, type RunningServer } from '../../src/server/create-server.js';
+import { MAX_DETAIL_IDS } from '../../src/server/graph-route.js';
 
 const GRAPH: SerializedGraph = {
   attributes: {},
@@ -261,7 +262,64 @@ describe('server with the real graph/', () => {
     const server = await createServer({ graphDir, staticDir: makeStaticDir() });
     try {
       const graph = await (await fetch(new URL('/api/graph', server.url))).json();
-      expect(graph).toEqual(JSON.parse(JSON.stringify(expected)));
+      const split = splitForView(expected);
+      expect(graph).toEqual(JSON.parse(JSON.stringify(split.view)));
+      // The first view carries no quotes or notes: about half the bytes of the full export.
+      expect(
+        graph.nodes.every(
+          (n: { attributes: { prov: unknown[]; note?: string } }) =>
+            n.attributes.prov.length === 0 && n.attributes.note === undefined,
+        ),
+      ).toBe(true);
+      const fullBytes = JSON.stringify(expected).length;
+      expect(JSON.stringify(graph).length).toBeLessThan(fullBytes * 0.7);
+      // Merging every item's details back gives the full export.
+      const edgeKeys: string[] = graph.edges.map((e: { key: string }) => e.key);
+      const nodeKeys: string[] = graph.nodes.map((n: { key: string }) => n.key);
+      const merged = JSON.parse(JSON.stringify(graph));
+      const postDetails = async (body: unknown) =>
+        fetch(new URL('/api/details', server.url), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      for (const [kind, keys] of [
+        ['nodes', nodeKeys],
+        ['edges', edgeKeys],
+      ] as const) {
+        for (let i = 0; i < keys.length; i += MAX_DETAIL_IDS) {
+          const body = await (await postDetails({ [kind]: keys.slice(i, i + MAX_DETAIL_IDS) })).json();
+          for (const item of merged[kind]) Object.assign(item.attributes, body[kind][item.key] ?? {});
+        }
+      }
+      const order = (g: {
+        nodes: { attributes: Record<string, unknown> }[];
+        edges: { attributes: Record<string, unknown> }[];
+      }) =>
+        JSON.stringify(g, (_k, v) =>
+          v && typeof v === 'object' && !Array.isArray(v)
+            ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+            : v,
+        );
+      expect(order(merged)).toBe(order(JSON.parse(JSON.stringify(expected))));
+      // One item, and clear errors for unknown ids and oversized requests.
+      const twn = await (await fetch(new URL('/api/nodes/TWN', server.url))).json();
+      expect(twn.prov.length).toBeGreaterThan(0);
+      expect(twn.note).toContain('我國');
+      const edge = await (
+        await fetch(new URL(`/api/edges/${encodeURIComponent(edgeKeys[0] as string)}`, server.url))
+      ).json();
+      expect(edge.prov.length).toBeGreaterThan(0);
+      const missing = await fetch(new URL('/api/nodes/NOPE', server.url));
+      expect(missing.status).toBe(404);
+      expect((await missing.json()).error.message).toContain('NOPE');
+      const tooMany = await postDetails({
+        nodes: Array.from({ length: MAX_DETAIL_IDS + 1 }, (_, i) => `n${i}`),
+      });
+      expect(tooMany.status).toBe(400);
+      const badList = await postDetails({ nodes: 'TWN' });
+      expect(badList.status).toBe(400);
+      expect((await badList.json()).error.message).toContain('"nodes" must be a list of ids');
       const health = await (await fetch(new URL('/api/health', server.url))).json();
       expect(health.graph).toEqual({ nodes: expected.nodes.length, edges: expected.edges.length });
       expect(health.graph.nodes).toBeGreaterThan(100);

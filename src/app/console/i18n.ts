@@ -47,6 +47,10 @@ export const messages: Messages = {
     'console.category.people': 'People',
     'console.category.paths': 'Paths and profiles',
     'console.category.other': 'Other',
+    'console.pickNode': 'Search a node by name',
+    'console.export': 'Download the result',
+    'console.exportCsv': 'CSV',
+    'console.exportJson': 'JSON',
   },
   'zh-Hant': {
     'console.title': 'Cypher 查詢',
@@ -91,5 +95,9 @@ export const messages: Messages = {
     'console.category.people': '人物',
     'console.category.paths': '路徑與概況',
     'console.category.other': '其他',
+    'console.pickNode': '依名稱搜尋節點',
+    'console.export': '下載查詢結果',
+    'console.exportCsv': 'CSV',
+    'console.exportJson': 'JSON',
   },
 };

@@ -39,7 +39,7 @@ function nodeLink(ctx: AppContext, id: string, text?: string): HTMLElement {
   const title = text === undefined ? id : ctx.nodeName(id);
   const b = h(
     'button',
-    { type: 'button', class: 'cq-node', 'data-node': id, title },
+    { type: 'button', class: 'cq-node inline-link', 'data-node': id, title },
     text ?? ctx.nodeName(id),
   );
   b.addEventListener('click', () => {

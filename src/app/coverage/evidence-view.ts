@@ -2,6 +2,7 @@
 
 import type { AppContext } from '../context.js';
 import { h } from '../panels/dom.js';
+import { quoteBlock } from '../panels/provenance.js';
 import { showInSourceButton } from '../sources/show-in-source.js';
 
 function relLabel(ctx: AppContext, relType: string): string {
@@ -11,7 +12,11 @@ function relLabel(ctx: AppContext, relType: string): string {
 }
 
 function nodeButton(ctx: AppContext, id: string): HTMLButtonElement {
-  const b = h('button', { type: 'button', class: 'cov-node-link', 'data-node': id }, ctx.nodeName(id));
+  const b = h(
+    'button',
+    { type: 'button', class: 'cov-node-link inline-link', 'data-node': id },
+    ctx.nodeName(id),
+  );
   b.addEventListener('click', () => {
     ctx.select(id);
     void ctx.flyTo(id);
@@ -37,7 +42,11 @@ export function renderEvidence(ctx: AppContext, edges: string[]): HTMLUListEleme
         h(
           'li',
           { class: 'cov-prov' },
-          h('blockquote', { lang: /[\u3400-\u9fff]/.test(p.quote) ? 'zh-Hant' : 'en' }, p.quote),
+          ...quoteBlock(
+            ctx,
+            p.quote,
+            ctx.graph.hasNode(p.source) ? ctx.graph.getNodeAttribute(p.source, 'props').language : undefined,
+          ),
           h('cite', {}, `${ctx.graph.hasNode(p.source) ? ctx.nodeName(p.source) : p.source}, ${p.section}`),
           ' ',
           showInSourceButton(ctx, p, e),
@@ -58,4 +67,26 @@ export function renderEvidence(ctx: AppContext, edges: string[]): HTMLUListEleme
       );
     });
   return h('ul', { class: 'cov-facts' }, items);
+}
+
+/** The side panel: the evidence of what was chosen, or how to choose something. */
+export function renderEvidencePanel(
+  ctx: AppContext,
+  chosen: { title: string; flag?: string; edges: string[]; empty: string } | null,
+  onClear: () => void,
+): HTMLElement {
+  const panel = h('aside', { class: 'cov-evidence', 'aria-label': ctx.t('coverage.evidence') });
+  if (!chosen) {
+    panel.append(h('h3', {}, ctx.t('coverage.evidence')), h('p', {}, ctx.t('coverage.evidenceHint')));
+    return panel;
+  }
+  panel.append(
+    h('h3', {}, chosen.title),
+    chosen.flag !== undefined ? h('p', { class: 'cov-kfa-flag' }, chosen.flag) : '',
+    chosen.edges.length > 0
+      ? renderEvidence(ctx, chosen.edges)
+      : h('p', { class: 'cov-no-evidence' }, chosen.empty),
+    h('button', { type: 'button', class: 'cov-clear', onclick: onClear }, ctx.t('coverage.clearHighlight')),
+  );
+  return panel;
 }

@@ -26,7 +26,11 @@ export function renderFocusAreas(
     const title = ctx.lang === 'en' ? row.title.en : row.title.zh;
     const show = h(
       'button',
-      { type: 'button', class: 'cov-kfa-show', 'aria-pressed': opts.active === row.id ? 'true' : 'false' },
+      {
+        type: 'button',
+        class: 'cov-kfa-show inline-link',
+        'aria-pressed': opts.active === row.id ? 'true' : 'false',
+      },
       title,
     );
     show.addEventListener('click', () => opts.onRow(row));

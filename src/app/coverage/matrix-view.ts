@@ -68,14 +68,13 @@ function sortHeader(
   const active = opts.sort.key === key;
   const button = h(
     'button',
-    {
-      type: 'button',
-      class: 'cov-sort',
-      title: label,
-      'aria-label': ctx.t('coverage.sortBy', { column: label }),
-    },
+    // The name is built from the visible text (WCAG 2.5.3, label in name): a hidden "Sort by" before it and
+    // the full title after it when the header shows an abbreviation.
+    { type: 'button', class: 'cov-sort', title: label },
+    h('span', { class: 'sr-only' }, `${ctx.t('coverage.sortPrefix')} `),
     h('span', { class: 'cov-col-title' }, col?.short ?? label),
     subtitle ? h('span', { class: 'cov-col-sub' }, subtitle) : null,
+    col && col.short !== label ? h('span', { class: 'sr-only' }, ` (${label})`) : null,
     h(
       'span',
       { class: 'cov-sort-mark', 'aria-hidden': 'true' },

@@ -1,15 +1,12 @@
 // Right-hand panel for the selected node: both names, properties, relationships grouped by type and direction
 // (each opens the node at its other end), provenance of every fact, and for an economy its profile.
 import { CATEGORY_COLORS } from '../../model/palette.js';
-import type { PropValue } from '../../model/types.js';
 import type { AppContext } from '../context.js';
+import { detailItems } from '../print/sources.js';
+import { propName, propValue } from '../props/text.js';
 import { h } from './dom.js';
 import { economyProfile, type ProfileItem } from './economy-profile.js';
 import { provenanceList } from './provenance.js';
-
-function formatValue(v: PropValue): string {
-  return Array.isArray(v) ? v.join(', ') : String(v);
-}
 
 function nodeButton(ctx: AppContext, node: string, extra?: string): HTMLElement {
   const category = ctx.graph.getNodeAttribute(node, 'category');
@@ -83,7 +80,7 @@ function relationships(ctx: AppContext, node: string): HTMLElement {
             const other = g.out ? graph.target(edge) : graph.source(edge);
             const props = graph.getEdgeAttribute(edge, 'props');
             const detail = Object.entries(props)
-              .map(([k, v]) => `${k}: ${formatValue(v)}`)
+              .map(([k, v]) => `${propName(ctx.t, k)}: ${propValue(ctx.t, v)}`)
               .join('; ');
             return h(
               'li',
@@ -155,15 +152,18 @@ function profile(ctx: AppContext, economy: string): HTMLElement {
     'section',
     { class: 'profile', 'aria-labelledby': 'profile-title', 'data-profile': economy },
     h('h3', { id: 'profile-title' }, ctx.t('profile.title')),
-    profileList(ctx, ctx.t('profile.meetings'), p.meetings),
-    profileList(ctx, ctx.t('profile.frameworks'), p.frameworks),
+    profileList(ctx, ctx.t('profile.meetings'), p.meetings, (d) => propValue(ctx.t, d)),
+    profileList(ctx, ctx.t('profile.frameworks'), p.frameworks, (d) => propValue(ctx.t, d)),
     profileList(ctx, ctx.t('profile.projectsLed'), p.projectsLed, statusText),
     profileList(ctx, ctx.t('profile.projectsSupported'), p.projectsSupported, statusText),
     profileList(ctx, ctx.t('profile.dialogues'), p.sessions, sessionText),
     profileList(
       ctx,
       ctx.t('profile.roles'),
-      p.roles.map((r) => ({ ...r, detail: `${r.detail} · ${ctx.nodeName(r.target)}` })),
+      p.roles.map((r) => ({
+        ...r,
+        detail: `${propValue(ctx.t, r.detail ?? '')} · ${ctx.nodeName(r.target)}`,
+      })),
     ),
     h(
       'div',
@@ -183,7 +183,7 @@ function properties(ctx: AppContext, node: string): HTMLElement {
   ];
   if (a.nameZh) rows.push([ctx.t('details.nameZh'), a.nameZh, 'zh-Hant']);
   if (a.aliases.length) rows.push([ctx.t('details.aliases'), a.aliases.join(', ')]);
-  for (const [k, v] of Object.entries(a.props)) rows.push([k, formatValue(v)]);
+  for (const [k, v] of Object.entries(a.props)) rows.push([propName(ctx.t, k), propValue(ctx.t, v)]);
   return h(
     'section',
     { 'aria-labelledby': 'details-props' },
@@ -203,6 +203,13 @@ export function mountDetails(el: HTMLElement, ctx: AppContext): void {
     if (!node || !ctx.graph.hasNode(node)) {
       el.hidden = true;
       el.replaceChildren();
+      return;
+    }
+    if (!ctx.details.has('node', node)) {
+      // Sources and notes come on demand; the panel opens once they are here.
+      void ctx.details.ensure(detailItems(ctx.graph, node)).then(() => {
+        if (ctx.state.get().selected === node) render();
+      });
       return;
     }
     const a = ctx.graph.getNodeAttributes(node);

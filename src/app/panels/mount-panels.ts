@@ -2,6 +2,7 @@
 // parses less script before that drawing.
 import type { AppContext } from '../context.js';
 import { createLayoutControl } from '../graph/layout.js';
+import { mountPrintMeta } from '../print/print-meta.js';
 import { mountSearch } from '../search/mount-search.js';
 import { mountDetails } from './details.js';
 import { mountExport } from './export.js';
@@ -22,4 +23,5 @@ export function mountPanels(ctx: AppContext, byId: (id: string) => HTMLElement):
   mountDetails(byId('panel-details'), ctx);
   mountSearch(byId('search'), ctx);
   mountTabs(byId('analysis'), ctx);
+  mountPrintMeta(ctx);
 }

@@ -4,6 +4,24 @@ import type { AppContext } from '../context.js';
 import { showInSourceButton } from '../sources/show-in-source.js';
 import { h } from './dom.js';
 
+/** A quote's language: Chinese when it has Han characters, else the source's stated language, else English. */
+export function quoteLanguage(quote: string, sourceLanguage: unknown): string {
+  if (/[\u3400-\u9fff]/.test(quote)) return 'zh-Hant';
+  return typeof sourceLanguage === 'string' && !/[\u3400-\u9fff]/.test(quote) && sourceLanguage !== 'zh-Hant'
+    ? sourceLanguage
+    : 'en';
+}
+
+/** A quote kept in its own language, labelled when that is not the page's: "(quoted in Chinese)". */
+export function quoteBlock(ctx: AppContext, quote: string, sourceLanguage: unknown): HTMLElement[] {
+  const lang = quoteLanguage(quote, sourceLanguage);
+  const label =
+    lang !== ctx.lang
+      ? h('span', { class: 'quote-lang', lang: ctx.lang }, ctx.t(`quote.lang.${lang}`))
+      : null;
+  return [h('blockquote', { lang }, quote), ...(label ? [label] : [])];
+}
+
 /** factId: the node or relationship these entries back, so "show in source" picks its highlight. */
 export function provenanceList(ctx: AppContext, prov: Provenance[], factId?: string): HTMLElement {
   return h(
@@ -23,7 +41,7 @@ export function provenanceList(ctx: AppContext, prov: Provenance[], factId?: str
           ' ',
           showInSourceButton(ctx, p, factId),
         ),
-        h('blockquote', { lang: typeof language === 'string' ? language : undefined }, p.quote),
+        ...quoteBlock(ctx, p.quote, language),
       );
     }),
   );

@@ -1,24 +1,22 @@
 // The analysis area under the graph: tabs whose panels are loaded on first opening, so neither the
 // coverage view nor the Cypher console (CodeMirror) delays the first paint of the graph.
 import type { AppContext } from '../context.js';
+import { bindSlice, defineSlice, flagSlice, sliceChanged } from '../url-slices.js';
 import { h } from './dom.js';
 
-type Mount = (el: HTMLElement, ctx: AppContext) => void | Promise<void>;
+type Mount = (el: HTMLElement, ctx: AppContext) => unknown;
 
-// Globbed rather than imported, so the page builds while a feature folder is missing or unfinished.
-const loaders = import.meta.glob<Record<string, unknown>>([
-  '../coverage/index.ts',
-  '../console/index.ts',
-  '../sources/index.ts',
-  '../review/index.ts',
-]);
-
-const TABS: Record<string, { path: string; exportName: string }> = {
-  coverage: { path: '../coverage/index.ts', exportName: 'mountCoverage' },
-  cypher: { path: '../console/index.ts', exportName: 'mountConsole' },
-  sources: { path: '../sources/index.ts', exportName: 'mountSources' },
-  review: { path: '../review/index.ts', exportName: 'mountReview' },
+// Each view is its own chunk, fetched the first time its tab opens.
+const TABS: Record<string, () => Promise<Mount>> = {
+  coverage: () => import('../coverage/index.js').then((m) => m.mountCoverage),
+  cypher: () => import('../console/index.js').then((m) => m.mountConsole),
+  compare: () => import('../compare/index.js').then((m) => m.mountCompare),
+  sources: () => import('../sources/index.js').then((m) => m.mountSources),
+  review: () => import('../review/index.js').then((m) => m.mountReview),
 };
+
+/** The analysis panel covers the whole window (the coverage matrix's 21 rows and all its columns). */
+export const FULL_SLICE = defineSlice(flagSlice('full'));
 
 export function mountTabs(root: HTMLElement, ctx: AppContext): void {
   const tabs = [...root.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
@@ -31,17 +29,14 @@ export function mountTabs(root: HTMLElement, ctx: AppContext): void {
   const load = async (name: string, panel: HTMLElement) => {
     if (mounted.has(name)) return;
     mounted.add(name);
-    const spec = TABS[name];
-    const loader = spec ? loaders[spec.path] : undefined;
-    if (!spec || !loader) {
+    const loader = TABS[name];
+    if (!loader) {
       panel.replaceChildren(h('p', { class: 'hint' }, ctx.t('tabs.unavailable')));
       return;
     }
     panel.replaceChildren(h('p', { class: 'hint' }, ctx.t('tabs.loading')));
     try {
-      const mod = await loader();
-      const mount = mod[spec.exportName] as Mount | undefined;
-      if (typeof mount !== 'function') throw new Error(`${spec.path} does not export ${spec.exportName}`);
+      const mount = await loader();
       panel.replaceChildren();
       await mount(panel, ctx);
     } catch (err) {
@@ -52,9 +47,27 @@ export function mountTabs(root: HTMLElement, ctx: AppContext): void {
     }
   };
 
+  const full = bindSlice(ctx.state, FULL_SLICE);
+  const fullButton = h('button', {
+    type: 'button',
+    id: 'analysis-full',
+    class: 'icon-button analysis-full',
+    'aria-pressed': 'false',
+    onclick: () => full.set(!full.get()),
+  });
+  close?.before(fullButton);
+
   const render = () => {
     const open = ctx.state.get().tab;
     root.classList.toggle('is-open', !!open);
+    const isFull = !!open && full.get();
+    root.classList.toggle('is-full', isFull);
+    document.body.classList.toggle('analysis-full-window', isFull);
+    fullButton.hidden = !open;
+    fullButton.setAttribute('aria-pressed', String(isFull));
+    fullButton.textContent = isFull ? '⤡' : '⤢';
+    fullButton.setAttribute('aria-label', ctx.t(isFull ? 'tabs.restore' : 'tabs.fullWindow'));
+    fullButton.title = fullButton.getAttribute('aria-label') ?? '';
     if (close) close.hidden = !open;
     let anySelected = false;
     for (const tab of tabs) {
@@ -95,6 +108,7 @@ export function mountTabs(root: HTMLElement, ctx: AppContext): void {
   close?.addEventListener('click', () => ctx.state.set({ tab: null }));
   render();
   ctx.state.subscribe((s, prev) => {
-    if (s.tab !== prev.tab) render();
+    if (s.tab !== prev.tab || sliceChanged(s, prev, FULL_SLICE)) render();
   });
+  ctx.onLangChange(render);
 }
