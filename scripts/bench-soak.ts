@@ -10,7 +10,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { REPO_ROOT } from '../src/model/read.js';
 import { findFreePort } from '../src/neo4j/local-server.js';
 import { defaultParams, SAVED_QUERIES } from '../src/neo4j/saved-queries.js';
-import { HOSTILE } from '../tests/server/hostile-corpus.js';
+import { HOSTILE } from './bench-soak/hostile-corpus.js';
 import { ms, rssMb, summary } from './bench-support.js';
 import { runCli } from './run-cli.js';
 

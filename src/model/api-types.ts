@@ -74,3 +74,59 @@ export interface QueryResult {
 export interface ApiErrorBody {
   error: { code: string; message: string; position?: { line: number; column: number; offset: number } };
 }
+
+// The review API (`npm run review`): a drafted folder's queue and the decisions the page sends back.
+
+export type EntryRef =
+  | { kind: 'node'; id: string }
+  | { kind: 'edge'; id: string }
+  | { kind: 'update'; file: string; index: number };
+
+export interface ProvPatch {
+  section: string;
+  quote: string;
+}
+
+export interface EntryEdit {
+  type?: string;
+  from?: string;
+  to?: string;
+  label?: string;
+  name?: string;
+  props?: Record<string, string | number | boolean>;
+  prov?: ProvPatch;
+}
+
+export type Decision =
+  | { kind: 'accept'; entry: EntryRef }
+  | { kind: 'reject'; entry: EntryRef }
+  | { kind: 'edit'; entry: EntryRef; edit: EntryEdit }
+  | { kind: 'merge'; node: string; into: string }
+  /** keep: 'later' accepts the report's value as the newer one; 'earlier' records it but keeps graph/'s. */
+  | { kind: 'resolve'; entry: Extract<EntryRef, { kind: 'update' }>; keep: 'later' | 'earlier' };
+
+/** One entry of a drafted folder's review queue. */
+export interface QueueEntry {
+  ref: EntryRef;
+  file: string;
+  /** The file's default source (its top-level `source:`). */
+  source?: string;
+  review: 'pending' | 'accepted' | 'rejected' | 'merged';
+  /** Node label, relationship type, or `update` for a later value. */
+  type: string;
+  /** Display line: the node's name, `from —TYPE→ to`, or `node.prop = value`. */
+  title: string;
+  confidence?: number;
+  rule?: string;
+  candidates?: { id: string; score: number }[];
+  mergedInto?: string;
+  from?: string;
+  to?: string;
+  props: Record<string, unknown>;
+  prov: { source?: string; section: string; quote: string }[];
+  /** updates only */
+  node?: string;
+  prop?: string;
+  value?: unknown;
+  asOf?: string;
+}

@@ -29,7 +29,7 @@ function quotesOf(rec: NodeRecord | EdgeRecord): string {
     .toLowerCase();
 }
 
-function yearStated(year: number, quotes: string): boolean {
+export function yearStated(year: number, quotes: string): boolean {
   // The report writes "2025 年", "2025年" and "2025-02"; a year is stated when its digits stand alone.
   const standalone = (digits: string) => new RegExp(`(^|[^0-9])${digits}([^0-9]|$)`).test(quotes);
   return standalone(String(year)) || standalone(`${year - ROC_OFFSET}\\s*年`);

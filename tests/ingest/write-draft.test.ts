@@ -84,8 +84,9 @@ describe('writeDraft', () => {
     const reviewed = readFileSync(path, 'utf8')
       .replace(/(id: topic-pet-workshop[\s\S]*?review: )pending/, '$1rejected')
       .replace(
+        // The attendance is accepted (a mode of its own would need a quote that states it).
         /(type: ATTENDED[\s\S]*?)mode: virtual([\s\S]*?review: )pending/,
-        '$1mode: in-person$2accepted',
+        '$1mode: virtual$2accepted',
       )
       .replace(/(node: proj-desg-03-2024s[\s\S]*?review: )pending/, '$1accepted');
     expect(reviewed).not.toBe(readFileSync(path, 'utf8'));
@@ -105,7 +106,7 @@ describe('writeDraft', () => {
     expect(kb.setAside?.nodes.map((n) => n.id)).toEqual(['topic-pet-workshop']);
     expect(kb.edges.find((e) => e.from === 'JPN' && e.to === 'mtg-dps-51')).toMatchObject({
       review: 'accepted',
-      props: { mode: 'in-person' },
+      props: { mode: 'virtual' },
     });
 
     // A new fact in a later run is added beside the decisions.

@@ -10,6 +10,7 @@ export const REPORT_TEXT = [
   '二、計畫',
   '1. 我國主導之數位信任計畫已完成。',
   '2. 數位信任聯盟由我國主持。',
+  '報告日期：2025年10月1日',
 ].join('\n');
 
 export const BASE = `source: src-base
@@ -18,7 +19,7 @@ nodes:
     label: Source
     name: Base report
     props: { file: sources/base.zh.txt, language: zh-Hant, date: '2025-02-01' }
-    prov: { section: 一, quote: 數位信任計畫仍在進行 }
+    prov: [{ section: 一, quote: 數位信任計畫仍在進行 }, { section: 二, quote: 2025年2月1日 }]
   - { id: AUS, label: Economy, name: Australia, prov: { section: 一, quote: 澳洲 } }
   - { id: KOR, label: Economy, name: Korea, prov: { section: 一, quote: 韓國 } }
   - { id: TWN, label: Economy, name: Chinese Taipei, aliases: [我國], prov: { section: 一, quote: 我國 } }
@@ -37,7 +38,7 @@ nodes:
     label: Source
     name: Test report
     props: { file: sources/rpt.zh.txt, language: zh-Hant, date: '2025-10-01' }
-    prov: { section: 一, quote: 本次會議共有澳洲 }
+    prov: [{ section: 一, quote: 本次會議共有澳洲 }, { section: 二, quote: 報告日期：2025年10月1日 }]
   - id: mtg-rpt
     label: Meeting
     name: Test meeting
@@ -54,9 +55,9 @@ nodes:
     rule: organisations
     candidates: [{ id: org-alliance, score: 0.8 }]
 edges:
-  - { type: ATTENDED, from: AUS, to: mtg-rpt, props: { mode: in-person }, prov: { section: 一, quote: 澳洲、韓國及我國等3個經濟體與會 }, review: pending, confidence: 0.9, rule: attendance-list }
+  - { type: ATTENDED, from: AUS, to: mtg-rpt, prov: { section: 一, quote: 澳洲、韓國及我國等3個經濟體與會 }, review: pending, confidence: 0.9, rule: attendance-list }
   - { type: ATTENDED, from: KOR, to: mtg-rpt, props: { mode: virtual }, prov: { section: 一, quote: 韓國以視訊方式與會 }, review: pending, confidence: 0.9, rule: attendance-mode }
-  - { type: ATTENDED, from: TWN, to: mtg-rpt, props: { mode: in-person }, prov: { section: 一, quote: 及我國等3個經濟體與會 }, review: pending, confidence: 0.8, rule: attendance-list }
+  - { type: ATTENDED, from: TWN, to: mtg-rpt, prov: { section: 一, quote: 及我國等3個經濟體與會 }, review: pending, confidence: 0.8, rule: attendance-list }
   - { type: LEADS, from: TWN, to: org-new-alliance, prov: { section: 二.2, quote: 數位信任聯盟由我國主持 }, review: pending, confidence: 0.5, rule: leads }
 updates:
   - node: prj-trust
@@ -76,7 +77,7 @@ export function makeReviewGraph(): { dir: string; draft: string } {
   mkdirSync(join(dir, 'rpt'));
   writeFileSync(
     join(dir, 'sources', 'base.zh.txt'),
-    '一、澳洲、韓國、我國。數位信任計畫仍在進行。數位信任聯盟。\n',
+    '一、澳洲、韓國、我國。數位信任計畫仍在進行。數位信任聯盟。\n二、2025年2月1日。\n',
   );
   writeFileSync(join(dir, 'sources', 'rpt.zh.txt'), REPORT_TEXT);
   writeFileSync(join(dir, 'base', 'base.yaml'), BASE);

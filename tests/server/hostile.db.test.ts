@@ -5,10 +5,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { CARTESIAN, HOSTILE } from '../../scripts/bench-soak/hostile-corpus.js';
 import { loadKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
 import { loadIntoNeo4j } from '../../src/neo4j/loader.js';
 import { fingerprint, neo4jEnv, testConfig, testDriver } from '../neo4j/db-helpers.js';
-import { CARTESIAN, HOSTILE } from './hostile-corpus.js';
 
 /** The documented bound on the server's resident memory (README, "Limits"), with a 1 MB answer cap. */
 const SERVER_RSS_LIMIT_MB = 400;

@@ -3,8 +3,7 @@
 // key (j/k, a, e, r, m); bulk accept by rule or confidence; ingest a file from the page; sync to Neo4j, the
 // graph following without a reload. Folder in the URL as x.rf; the token as x.review.
 import './review.css';
-import type { Decision, EntryRef } from '../../ingest/review/decisions.js';
-import type { QueueEntry } from '../../ingest/review/queue.js';
+import type { Decision, EntryRef, QueueEntry } from '../../model/api-types.js';
 import type { SourceView } from '../../model/source-text.js';
 import type { AppContext } from '../context.js';
 import { h } from '../panels/dom.js';

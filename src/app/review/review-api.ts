@@ -1,7 +1,6 @@
 // The review API as the page calls it: the token from the printed address (x.review in the URL) goes with
 // every write; the browser adds the page's own Origin.
-import type { Decision } from '../../ingest/review/decisions.js';
-import type { QueueEntry } from '../../ingest/review/queue.js';
+import type { Decision, QueueEntry } from '../../model/api-types.js';
 import { ApiError } from '../api.js';
 
 export interface FolderAnswer {

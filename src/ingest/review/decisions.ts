@@ -2,35 +2,11 @@
 // edit, reject (kept as a record), merge a new node into an existing one (its relationships rewritten), and
 // resolve a conflict with an existing value (an `updates` entry, both values kept with their sources).
 // Pure: text in, text out; the review server validates and writes. Comments and layout are kept (yaml's Document).
+
 import { type Document, isMap, isSeq, parseDocument, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Decision, EntryEdit, EntryRef, ProvPatch } from '../../model/api-types.js';
 
-export type EntryRef =
-  | { kind: 'node'; id: string }
-  | { kind: 'edge'; id: string }
-  | { kind: 'update'; file: string; index: number };
-
-export interface ProvPatch {
-  section: string;
-  quote: string;
-}
-
-export interface EntryEdit {
-  type?: string;
-  from?: string;
-  to?: string;
-  label?: string;
-  name?: string;
-  props?: Record<string, string | number | boolean>;
-  prov?: ProvPatch;
-}
-
-export type Decision =
-  | { kind: 'accept'; entry: EntryRef }
-  | { kind: 'reject'; entry: EntryRef }
-  | { kind: 'edit'; entry: EntryRef; edit: EntryEdit }
-  | { kind: 'merge'; node: string; into: string }
-  /** keep: 'later' accepts the report's value as the newer one; 'earlier' records it but keeps graph/'s. */
-  | { kind: 'resolve'; entry: Extract<EntryRef, { kind: 'update' }>; keep: 'later' | 'earlier' };
+export type { Decision, EntryEdit, EntryRef, ProvPatch } from '../../model/api-types.js';
 
 /** A decision that cannot apply: names the entry and why. Nothing is written. */
 export class ReviewError extends Error {

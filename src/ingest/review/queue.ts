@@ -1,32 +1,10 @@
 // The review queue of a drafted folder: every entry with its review state, confidence, rule, candidates and
 // provenance, in the order of its first quote in the source. Pure: reads the folder's YAML text.
-import { parse } from 'yaml';
-import type { EntryRef } from './decisions.js';
 
-export interface QueueEntry {
-  ref: EntryRef;
-  file: string;
-  /** The file's default source (its top-level `source:`). */
-  source?: string;
-  review: 'pending' | 'accepted' | 'rejected' | 'merged';
-  /** Node label, relationship type, or `update` for a later value. */
-  type: string;
-  /** Display line: the node's name, `from —TYPE→ to`, or `node.prop = value`. */
-  title: string;
-  confidence?: number;
-  rule?: string;
-  candidates?: { id: string; score: number }[];
-  mergedInto?: string;
-  from?: string;
-  to?: string;
-  props: Record<string, unknown>;
-  prov: { source?: string; section: string; quote: string }[];
-  /** updates only */
-  node?: string;
-  prop?: string;
-  value?: unknown;
-  asOf?: string;
-}
+import { parse } from 'yaml';
+import type { QueueEntry } from '../../model/api-types.js';
+
+export type { QueueEntry } from '../../model/api-types.js';
 
 type Raw = Record<string, unknown>;
 

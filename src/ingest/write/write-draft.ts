@@ -1,10 +1,12 @@
 // Writes a Draft as graph/<slug>/ (source.yaml + draft.yaml) and graph/sources/<slug>.<lang>.txt: checked
 // first (slug, ownership, validation), then written file by file, each atomically. Running it again adds only
 // what is new and leaves every entry already there, with its review decision, as it is.
+
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, isMap, isSeq, parseDocument, type YAMLSeq, type Node as YamlNode } from 'yaml';
 import { isPartialDate } from '../../model/dates.js';
+import { yearStated } from '../../model/inferred-check.js';
 import { formatIssue, readKnowledgeBase } from '../../model/read.js';
 import { squash } from '../../model/validate.js';
 import { type Draft, type ExtractedText, IngestError } from '../types.js';
@@ -98,7 +100,7 @@ function renderSource(draft: Draft, extracted: ExtractedText, target: Target, so
   const s = draft.source;
   const title = s.title.trim() || extracted.metaTitle?.trim() || extracted.fileName;
   const pages = extracted.pages?.length ?? s.pages;
-  const props: Record<string, string | number> = {
+  const props: Record<string, string | number | boolean> = {
     file: target.textRel,
     language: s.language === 'zh' ? 'zh-Hant' : 'en',
     ...(isPartialDate(s.date) ? { date: s.date } : {}),
@@ -108,6 +110,22 @@ function renderSource(draft: Draft, extracted: ExtractedText, target: Target, so
     ...(extracted.encoding ? { encoding: extracted.encoding } : {}),
     ...(pages ? { pages } : {}),
   };
+  // The date is the one the draft read for the report's meeting: its sentence is the date's quote. A date the
+  // text states nowhere the drafter could point to stays, marked as a reading for the reviewer.
+  const dateProv =
+    props.date === undefined
+      ? []
+      : draft.nodes
+          .filter((n) => n.label === 'Meeting' && n.props.startDate === props.date)
+          .flatMap((n) => n.prov)
+          .filter((p) => yearStated(Number(String(props.date).slice(0, 4)), p.quote))
+          .slice(0, 1)
+          .map((p) => ({ section: p.section, quote: p.quote }));
+  let dateNote: string | undefined;
+  if (props.date !== undefined && dateProv.length === 0) {
+    props.inferred = true;
+    dateNote = `The date ${String(props.date)} is the drafter's reading of the report, not a quoted statement: check it.`;
+  }
   const doc = new Document({
     source: sourceId,
     nodes: [
@@ -116,7 +134,8 @@ function renderSource(draft: Draft, extracted: ExtractedText, target: Target, so
         label: 'Source',
         name: title,
         props,
-        prov: [{ section: 'title', quote: quotableTitle(title, extracted.text) }],
+        prov: [{ section: 'title', quote: quotableTitle(title, extracted.text) }, ...dateProv],
+        ...(dateNote ? { note: dateNote } : {}),
       },
     ],
   });
