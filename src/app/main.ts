@@ -8,9 +8,9 @@ import { flyToNode } from './graph/camera.js';
 import { createGraphController } from './graph/controller.js';
 import { isFilterActive } from './graph/filters.js';
 import { createLocalizer } from './i18n.js';
-import { translateStatic } from './panels/dom.js';
 import { mountLangSwitch } from './panels/lang-switch.js';
 import { mountNeo4jStatus } from './panels/neo4j-status.js';
+import { translateStatic } from './ui/dom.js';
 import { createUrlStateStore } from './url-state.js';
 
 /**

@@ -2,7 +2,7 @@
 // the graph. Loaded on demand (dynamic import) so CodeMirror stays out of the first paint.
 import { ApiError, type HealthResponse, type QueryResult, type SavedQuery } from '../api.js';
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 import './console.css';
 import { type CypherEditor, createCypherEditor } from './editor.js';
 import { type ConsoleError, toConsoleError } from './errors.js';

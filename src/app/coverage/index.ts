@@ -11,7 +11,7 @@ import {
 import type { KgGraph } from '../../model/graph.js';
 import type { AppContext } from '../context.js';
 import './coverage.css';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 import { downloadText, focusAreasToCsv, matrixToCsv } from './csv.js';
 import { renderEvidence } from './evidence-view.js';
 import { renderFocusAreas } from './focus-view.js';

@@ -3,31 +3,17 @@
 import { CATEGORY_COLORS } from '../../model/palette.js';
 import type { PropValue } from '../../model/types.js';
 import type { AppContext } from '../context.js';
-import { h } from './dom.js';
+import { h } from '../ui/dom.js';
 import { economyProfile, type ProfileItem } from './economy-profile.js';
+import { nodeLink } from './node-link.js';
 import { provenanceList } from './provenance.js';
 
 function formatValue(v: PropValue): string {
   return Array.isArray(v) ? v.join(', ') : String(v);
 }
 
-function nodeButton(ctx: AppContext, node: string, extra?: string): HTMLElement {
-  const category = ctx.graph.getNodeAttribute(node, 'category');
-  return h(
-    'button',
-    {
-      type: 'button',
-      class: 'node-link',
-      'data-node': node,
-      onclick: () => {
-        ctx.select(node);
-        void ctx.flyTo(node);
-      },
-    },
-    h('span', { class: 'swatch', style: `background:${CATEGORY_COLORS[category]}`, 'aria-hidden': 'true' }),
-    ctx.nodeName(node),
-    extra ? h('span', { class: 'item-detail' }, extra) : null,
-  );
+function nodeButton(ctx: AppContext, node: string, detail?: string): HTMLElement {
+  return nodeLink(ctx, node, { detail, swatch: true });
 }
 
 function edgeProvenance(ctx: AppContext, edges: string[]): HTMLElement | null {

@@ -2,7 +2,7 @@
 import type Sigma from 'sigma';
 import type { AppContext } from '../context.js';
 import { visibleSubgraph } from '../graph/visible-subgraph.js';
-import { download, h } from './dom.js';
+import { download, h } from '../ui/dom.js';
 
 const BASENAME = 'apec-kg';
 

@@ -5,7 +5,7 @@ import { createLayoutControl } from '../graph/layout.js';
 import { mountSearch } from '../search/mount-search.js';
 import { mountDetails } from './details.js';
 import { mountExport } from './export.js';
-import { mountFilters } from './filters.js';
+import { mountFilters } from './filters/index.js';
 import { mountLegend } from './legend.js';
 import { mountNodeList } from './node-list.js';
 import { mountPath } from './path.js';

@@ -5,7 +5,7 @@ import { fitView } from '../graph/camera.js';
 import { shortestPath } from '../graph/shortest-path.js';
 import { createCombobox } from '../search/combobox.js';
 import { createGraphSearch } from '../search/graph-search.js';
-import { h } from './dom.js';
+import { h } from '../ui/dom.js';
 
 export function mountPath(el: HTMLElement, ctx: AppContext): void {
   const index = createGraphSearch(ctx.graph);

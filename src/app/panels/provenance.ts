@@ -1,7 +1,7 @@
 // Renders where a fact comes from: the source document, its section and the quoted words.
 import type { Provenance } from '../../model/types.js';
 import type { AppContext } from '../context.js';
-import { h } from './dom.js';
+import { h } from '../ui/dom.js';
 
 export function provenanceList(ctx: AppContext, prov: Provenance[]): HTMLElement {
   return h(

@@ -1,7 +1,7 @@
 // Sigma's node-label drawer, made to leave out labels that would overlap (see label-placement.ts).
 import { drawDiscNodeLabel, type NodeLabelDrawingFunction } from 'sigma/rendering';
-import type { AppEdgeAttributes, AppGraph, AppNodeAttributes, AppSigma } from '../context.js';
-import { type Box, hoverBox, LabelPlacer, labelBox } from './label-placement.js';
+import type { AppEdgeAttributes, AppGraph, AppNodeAttributes, AppSigma } from '../../context.js';
+import { type Box, hoverBox, LabelPlacer, labelBox } from '../label-placement.js';
 
 type LabelDrawer = NodeLabelDrawingFunction<AppNodeAttributes, AppEdgeAttributes>;
 
