@@ -7,6 +7,7 @@ import { buildAppGraph } from './graph/build-graph.js';
 import { flyToNode } from './graph/camera.js';
 import { createGraphController } from './graph/controller.js';
 import { isFilterActive } from './graph/filters.js';
+import { wireHistory } from './history.js';
 import { createLocalizer } from './i18n.js';
 import { mountLangSwitch } from './panels/lang-switch.js';
 import { mountNeo4jStatus } from './panels/neo4j-status.js';
@@ -97,6 +98,7 @@ async function main(handle: TestHandle): Promise<void> {
   // Let the browser show the graph before the panels are loaded and built: they take a few frames' worth of work.
   await afterNextPaint();
 
+  let highlightSource: string | null = null;
   const ctx: AppContext = {
     graph,
     sigma,
@@ -114,7 +116,10 @@ async function main(handle: TestHandle): Promise<void> {
     state: store,
     select: (node) => store.set({ selected: node && graph.hasNode(node) ? node : null }),
     flyTo: (node) => flyToNode(sigma, node),
-    highlight: (h, opts) => controller.setHighlight(h, opts),
+    highlight: (h, opts) => {
+      highlightSource = h ? (opts?.source ?? (store.get().tab === 'cypher' ? 'cypher' : 'panel')) : null;
+      controller.setHighlight(h, opts);
+    },
     api,
     announce,
   };
@@ -138,12 +143,18 @@ async function main(handle: TestHandle): Promise<void> {
       );
     }
     if (s.sizeBy !== prev.sizeBy) controller.setSizeBy(s.sizeBy);
+    // A query's highlight would grey out what the user turns to next.
+    const leftConsole = prev.tab === 'cypher' && s.tab !== 'cypher';
+    if (highlightSource === 'cypher' && (leftConsole || (s.selected && s.selected !== prev.selected))) {
+      ctx.highlight(null);
+    }
     if (s.selected !== prev.selected) {
       controller.setSelected(s.selected);
       if (s.selected) announce(i18n.t('details.selected', { name: ctx.nodeName(s.selected) }));
     }
   });
   controller.onNodeClick((node) => ctx.select(node));
+  wireHistory(store, sigma);
 
   const { mountPanels } = await import('./panels/mount-panels.js');
   mountPanels(ctx, byId);

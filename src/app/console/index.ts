@@ -102,6 +102,8 @@ export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
     // Sent as typed (not trimmed) so the positions Neo4j reports match the editor's text.
     const cypher = editor.getText();
     if (!cypher.trim() || outcome.kind === 'running') return;
+    // A run is a history entry of its own (Back returns to the query before it).
+    ctx.state.commit();
     const sent = currentParams();
     outcome = { kind: 'running' };
     editor.clearError();

@@ -68,7 +68,7 @@ export function mountPath(el: HTMLElement, ctx: AppContext): void {
       return;
     }
     if (key !== shownKey) {
-      ctx.highlight({ nodes: path.nodes, edges: path.edges });
+      ctx.highlight({ nodes: path.nodes, edges: path.edges }, { source: 'path' });
       if (fly) void fitView(ctx.sigma, path.nodes);
       shownKey = key;
     }
