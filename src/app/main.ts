@@ -4,7 +4,7 @@ import { createApiClient } from './api.js';
 import type { AppContext, AppGraph, AppSigma } from './context.js';
 import { applyFilters, filterSpecChanged } from './graph/apply-filters.js';
 import { buildAppGraph } from './graph/build-graph.js';
-import { flyToNode } from './graph/camera.js';
+import { fitView, flyToNode } from './graph/camera.js';
 import { createGraphController } from './graph/controller.js';
 import { isFilterActive } from './graph/filters.js';
 import { wireHistory } from './history.js';
@@ -119,6 +119,8 @@ async function main(handle: TestHandle): Promise<void> {
     highlight: (h, opts) => {
       highlightSource = h ? (opts?.source ?? (store.get().tab === 'cypher' ? 'cypher' : 'panel')) : null;
       controller.setHighlight(h, opts);
+      // Query results and coverage evidence come into the part of the graph left beside the panels.
+      if (h?.nodes.length && highlightSource !== 'path') void fitView(sigma, h.nodes);
     },
     api,
     announce,

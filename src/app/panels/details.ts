@@ -29,6 +29,79 @@ function edgeProvenance(ctx: AppContext, edges: string[]): HTMLElement | null {
   );
 }
 
+/** Groups longer than this start folded, behind an expander with the count, sub-grouped by the other end's label. */
+const LARGE_GROUP = 12;
+
+function relItem(ctx: AppContext, edge: string, other: string): HTMLElement {
+  const props = ctx.graph.getEdgeAttribute(edge, 'props');
+  const detail = Object.entries(props)
+    .map(([k, v]) => `${k}: ${formatValue(v)}`)
+    .join('; ');
+  return h(
+    'li',
+    { class: ctx.graph.getEdgeAttribute(edge, 'hidden') ? 'is-hidden' : undefined },
+    nodeButton(ctx, other, detail || undefined),
+    edgeProvenance(ctx, [edge]),
+  );
+}
+
+function relGroup(ctx: AppContext, g: { type: string; out: boolean; edges: string[] }): HTMLElement {
+  const { graph } = ctx;
+  const otherOf = (edge: string) => (g.out ? graph.target(edge) : graph.source(edge));
+  const large = g.edges.length > LARGE_GROUP;
+  const byLabel = new Map<string, string[]>();
+  if (large) {
+    for (const edge of g.edges) {
+      const label = graph.getNodeAttribute(otherOf(edge), 'category');
+      byLabel.set(label, [...(byLabel.get(label) ?? []), edge]);
+    }
+  }
+  const body = large
+    ? [...byLabel.entries()]
+        .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+        .map(([label, edges]) =>
+          h(
+            'div',
+            { class: 'rel-subgroup', 'data-rel-label': label },
+            h('h5', {}, `${ctx.t(`labels.${label}`)} (${edges.length})`),
+            h(
+              'ul',
+              { class: 'rel-list' },
+              edges.map((e) => relItem(ctx, e, otherOf(e))),
+            ),
+          ),
+        )
+    : h(
+        'ul',
+        { class: 'rel-list' },
+        g.edges.map((e) => relItem(ctx, e, otherOf(e))),
+      );
+  return h(
+    'details',
+    {
+      class: `rel-group${large ? ' rel-group-large' : ''}`,
+      open: !large,
+      'data-rel-group': `${g.out ? 'out' : 'in'}:${g.type}`,
+    },
+    h(
+      'summary',
+      {},
+      h('span', { class: 'rel-arrow', 'aria-hidden': 'true' }, g.out ? '→' : '←'),
+      `${ctx.t(`rel.${g.type}`)} `,
+      h('span', { class: 'hint' }, `(${ctx.t(g.out ? 'details.outgoing' : 'details.incoming')})`),
+      large
+        ? h(
+            'span',
+            { class: 'rel-expander' },
+            h('span', { class: 'when-closed' }, ctx.t('details.showAll', { count: g.edges.length })),
+            h('span', { class: 'when-open' }, ctx.t('details.showFewer')),
+          )
+        : h('span', { class: 'count' }, String(g.edges.length)),
+    ),
+    body,
+  );
+}
+
 function relationships(ctx: AppContext, node: string): HTMLElement {
   const { graph } = ctx;
   const groups = new Map<string, { type: string; out: boolean; edges: string[] }>();
@@ -46,41 +119,7 @@ function relationships(ctx: AppContext, node: string): HTMLElement {
     'section',
     { class: 'rels', 'aria-labelledby': 'details-rels' },
     h('h3', { id: 'details-rels' }, `${ctx.t('details.relationships')} (${graph.degree(node)})`),
-    sorted.map((g) =>
-      h(
-        'details',
-        {
-          class: 'rel-group',
-          open: g.edges.length <= 12,
-          'data-rel-group': `${g.out ? 'out' : 'in'}:${g.type}`,
-        },
-        h(
-          'summary',
-          {},
-          h('span', { class: 'rel-arrow', 'aria-hidden': 'true' }, g.out ? '→' : '←'),
-          `${ctx.t(`rel.${g.type}`)} `,
-          h('span', { class: 'hint' }, `(${ctx.t(g.out ? 'details.outgoing' : 'details.incoming')})`),
-          h('span', { class: 'count' }, String(g.edges.length)),
-        ),
-        h(
-          'ul',
-          { class: 'rel-list' },
-          g.edges.map((edge) => {
-            const other = g.out ? graph.target(edge) : graph.source(edge);
-            const props = graph.getEdgeAttribute(edge, 'props');
-            const detail = Object.entries(props)
-              .map(([k, v]) => `${k}: ${formatValue(v)}`)
-              .join('; ');
-            return h(
-              'li',
-              { class: graph.getEdgeAttribute(edge, 'hidden') ? 'is-hidden' : undefined },
-              nodeButton(ctx, other, detail || undefined),
-              edgeProvenance(ctx, [edge]),
-            );
-          }),
-        ),
-      ),
-    ),
+    sorted.map((g) => relGroup(ctx, g)),
   );
 }
 
