@@ -7,6 +7,7 @@ import { buildAppGraph } from './graph/build-graph.js';
 import { fitView, flyToNode } from './graph/camera.js';
 import { createGraphController } from './graph/controller.js';
 import { isFilterActive } from './graph/filters.js';
+import { type DrawnLabel, drawnLabels } from './graph/webgl/label-drawer.js';
 import { wireHistory } from './history.js';
 import { createLocalizer } from './i18n.js';
 import { mountLangSwitch } from './panels/lang-switch.js';
@@ -23,6 +24,8 @@ export interface TestHandle {
   graph?: AppGraph;
   drawn: Promise<void>;
   ready: Promise<void>;
+  /** The node labels of the last frame and their boxes in canvas pixels. */
+  labels?: () => DrawnLabel[];
 }
 
 declare global {
@@ -93,6 +96,7 @@ async function main(handle: TestHandle): Promise<void> {
   const { sigma } = controller;
   handle.sigma = sigma;
   handle.graph = graph;
+  handle.labels = () => drawnLabels(sigma);
   message.hidden = true;
   resolveDrawn();
   // Let the browser show the graph before the panels are loaded and built: they take a few frames' worth of work.
