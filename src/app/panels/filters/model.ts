@@ -6,6 +6,7 @@ import type { AppGraph } from '../../context.js';
 import { type Count, countEdgesByType, countNodesBy, visibleTotals } from '../../graph/counts.js';
 import { nodePeriod } from '../../graph/dates.js';
 import { type FilterSpec, meetingNeighbourhood } from '../../graph/filters.js';
+import { DEFAULT_STATE } from '../../url-state.js';
 
 export interface MeetingOption {
   id: string;
@@ -87,12 +88,12 @@ export function dateValue(value: string): string | null {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : null;
 }
 
-/** Everything visible again (the legend's labels included). */
+/** Everything visible again (the legend's labels included): the default view's filters. */
 export const RESET_FILTERS: FilterSpec = {
-  hiddenLabels: [],
-  hiddenRels: [],
-  hiddenStatuses: [],
-  meeting: null,
-  dateFrom: null,
-  dateTo: null,
+  hiddenLabels: DEFAULT_STATE.hiddenLabels,
+  hiddenRels: DEFAULT_STATE.hiddenRels,
+  hiddenStatuses: DEFAULT_STATE.hiddenStatuses,
+  meeting: DEFAULT_STATE.meeting,
+  dateFrom: DEFAULT_STATE.dateFrom,
+  dateTo: DEFAULT_STATE.dateTo,
 };
