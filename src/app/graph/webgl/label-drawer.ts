@@ -100,8 +100,16 @@ export function nonOverlappingLabels(graph: AppGraph, boxed: () => (string | nul
       pending = false;
     }
     const key = (data as { key?: string }).key ?? '';
-    if (!renderer) drewUnplanned = true;
-    else if (data.forceLabel && !boxed().includes(key)) {
+    if (!renderer) {
+      // The first frame: forced labels are only kept apart, first come first placed; the next frame plans.
+      drewUnplanned = true;
+      const box = labelBox(data.x, data.y, data.size, ctx.measureText(data.label).width, settings.labelSize);
+      if (!placer.place(box)) return;
+      drawDiscNodeLabel(ctx, data, settings);
+      drawn.push({ node: key, text: data.label, ...box });
+      return;
+    }
+    if (data.forceLabel && !boxed().includes(key)) {
       const spot = plan.get(key);
       // No room anywhere, even shortened: left out rather than drawn over another.
       if (!spot) return;
@@ -122,7 +130,8 @@ export function nonOverlappingLabels(graph: AppGraph, boxed: () => (string | nul
     r.on('beforeRender', () => {
       pending = true;
     });
-    if (drewUnplanned) r.scheduleRender();
+    // After the first frame is on screen, so that frame is not held back by a second one.
+    if (drewUnplanned) requestAnimationFrame(() => setTimeout(() => r.scheduleRender()));
   };
   /** The labels of the last frame with their boxes in viewport pixels (for tests and the PNG export). */
   const lastDrawn = (): DrawnLabel[] => drawn;
