@@ -44,6 +44,11 @@ export interface Highlight {
 export interface HighlightOptions {
   /** Show only the highlighted part (everything else disappears instead of being dimmed). */
   only?: boolean;
+  /**
+   * Who made it. A highlight made while the Cypher console is open belongs to it unless named otherwise, and
+   * is cleared when the console closes or another node is selected; the path's ('path') stays.
+   */
+  source?: string;
 }
 
 export interface AppContext {

@@ -5,13 +5,15 @@ import type { AppContext, AppGraph, AppSigma } from './context.js';
 import { createDetailsLoader } from './details-loader.js';
 import { applyFilters, filterSpecChanged } from './graph/apply-filters.js';
 import { buildAppGraph } from './graph/build-graph.js';
-import { flyToNode } from './graph/camera.js';
+import { fitView, flyToNode } from './graph/camera.js';
 import { createGraphController } from './graph/controller.js';
 import { isFilterActive } from './graph/filters.js';
+import { type DrawnLabel, drawnLabels } from './graph/webgl/label-drawer.js';
+import { wireHistory } from './history.js';
 import { createLocalizer } from './i18n.js';
-import { translateStatic } from './panels/dom.js';
 import { mountLangSwitch } from './panels/lang-switch.js';
 import { mountNeo4jStatus } from './panels/neo4j-status.js';
+import { translateStatic } from './ui/dom.js';
 import { createUrlStateStore } from './url-state.js';
 
 /**
@@ -23,6 +25,8 @@ export interface TestHandle {
   graph?: AppGraph;
   drawn: Promise<void>;
   ready: Promise<void>;
+  /** The node labels of the last frame and their boxes in canvas pixels. */
+  labels?: () => DrawnLabel[];
 }
 
 declare global {
@@ -93,11 +97,13 @@ async function main(handle: TestHandle): Promise<void> {
   const { sigma } = controller;
   handle.sigma = sigma;
   handle.graph = graph;
+  handle.labels = () => drawnLabels(sigma);
   message.hidden = true;
   resolveDrawn();
   // Let the browser show the graph before the panels are loaded and built: they take a few frames' worth of work.
   await afterNextPaint();
 
+  let highlightSource: string | null = null;
   const ctx: AppContext = {
     graph,
     sigma,
@@ -115,7 +121,12 @@ async function main(handle: TestHandle): Promise<void> {
     state: store,
     select: (node) => store.set({ selected: node && graph.hasNode(node) ? node : null }),
     flyTo: (node) => flyToNode(sigma, node),
-    highlight: (h, opts) => controller.setHighlight(h, opts),
+    highlight: (h, opts) => {
+      highlightSource = h ? (opts?.source ?? (store.get().tab === 'cypher' ? 'cypher' : 'panel')) : null;
+      controller.setHighlight(h, opts);
+      // Query results and coverage evidence come into the part of the graph left beside the panels.
+      if (h?.nodes.length && highlightSource !== 'path') void fitView(sigma, h.nodes);
+    },
     api,
     details: createDetailsLoader(api, graph),
     announce,
@@ -140,12 +151,18 @@ async function main(handle: TestHandle): Promise<void> {
       );
     }
     if (s.sizeBy !== prev.sizeBy) controller.setSizeBy(s.sizeBy);
+    // A query's highlight would grey out what the user turns to next.
+    const leftConsole = prev.tab === 'cypher' && s.tab !== 'cypher';
+    if (highlightSource === 'cypher' && (leftConsole || (s.selected && s.selected !== prev.selected))) {
+      ctx.highlight(null);
+    }
     if (s.selected !== prev.selected) {
       controller.setSelected(s.selected);
       if (s.selected) announce(i18n.t('details.selected', { name: ctx.nodeName(s.selected) }));
     }
   });
   controller.onNodeClick((node) => ctx.select(node));
+  wireHistory(store, sigma);
 
   const { mountPanels } = await import('./panels/mount-panels.js');
   mountPanels(ctx, byId);

@@ -1,5 +1,5 @@
 // The view's state lives in the query string, so a reload or a shared link shows the same thing.
-// encode/decode are pure (unit-tested); the store writes with history.replaceState so Back leaves the page.
+// encode/decode are pure (unit-tested); the store makes each navigation a history entry, so Back walks back.
 import { NODE_LABELS, type NodeLabel, PROJECT_STATUSES, type ProjectStatus } from '../model/types.js';
 import type { FilterSpec } from './graph/filters.js';
 import { isLang, type Lang } from './i18n.js';
@@ -140,14 +140,64 @@ export type StateListener = (state: UrlState, prev: UrlState) => void;
 
 export interface UrlStateStore {
   get(): UrlState;
-  /** Merges the patch, rewrites the address (replaceState) and tells subscribers if anything changed. */
+  /**
+   * Merges the patch, rewrites the address and tells subscribers if anything changed. A change of what the
+   * view shows (selection, filters, path, tab, query, feature slots) is a new history entry; camera, language,
+   * node size and the text being edited replace the current one (see `historyMode`).
+   */
   set(patch: Partial<UrlState>): void;
   /** Returns an unsubscribe function. */
   subscribe(cb: StateListener): () => void;
+  /** Makes the edited query (cypher, params) an entry of its own, e.g. when it runs. */
+  commit(): void;
+  /** Takes the state of a history entry the browser went back or forward to (popstate). */
+  restore(search: string, entryState: unknown): void;
+  /** True while subscribers react to `restore`, e.g. to move the camera back too. */
+  readonly restoring: boolean;
+  /** Whether an entry of this page lies behind / ahead of the current one. */
+  canUndo(): boolean;
+  canRedo(): boolean;
 }
 
 interface HistoryLike {
   replaceState(data: unknown, unused: string, url?: string | URL | null): void;
+  pushState?(data: unknown, unused: string, url?: string | URL | null): void;
+  readonly state?: unknown;
+}
+
+/** Keys that do not make an entry: moving around, the language and node size. */
+const REPLACING_KEYS = ['camera', 'lang', 'sizeBy'] as const satisfies (keyof UrlState)[];
+/** Slices whose text is being edited (the console's query and its parameters): a run makes them an entry. */
+export const DRAFT_SLICE_KEYS = ['cypher', 'params'] as const;
+
+function without(s: UrlState, keys: readonly (keyof UrlState)[], extraKeys: readonly string[] = []): string {
+  const copy: UrlState = { ...s, extra: { ...s.extra } };
+  for (const k of keys) (copy as unknown as Record<string, unknown>)[k] = DEFAULT_STATE[k];
+  for (const k of extraKeys) delete copy.extra[k];
+  return encodeState(copy);
+}
+
+/** `s` with the draft slices as they were in `from`. */
+function withDrafts(s: UrlState, from: UrlState): UrlState {
+  const extra = { ...s.extra };
+  for (const k of DRAFT_SLICE_KEYS) {
+    if (from.extra[k] === undefined) delete extra[k];
+    else extra[k] = from.extra[k];
+  }
+  return { ...s, extra };
+}
+
+/** 'push' when the change is a navigation (a new history entry), 'replace' otherwise. */
+export function historyMode(prev: UrlState, next: UrlState): 'push' | 'replace' {
+  return without(prev, REPLACING_KEYS, DRAFT_SLICE_KEYS) === without(next, REPLACING_KEYS, DRAFT_SLICE_KEYS)
+    ? 'replace'
+    : 'push';
+}
+
+/** The entry index this page writes into history.state, so it knows how far Back stays inside the app. */
+function entryIndex(data: unknown): number | null {
+  const v = (data as { apecKg?: unknown } | null)?.apecKg;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
 }
 
 export function createUrlStateStore(
@@ -156,21 +206,77 @@ export function createUrlStateStore(
 ): UrlStateStore {
   let state = decodeState(location.search);
   const listeners = new Set<StateListener>();
+  const urlOf = (s: UrlState) => {
+    const q = encodeState(s);
+    return `${location.pathname}${q ? `?${q}` : ''}${location.hash}`;
+  };
+  // A reload keeps its place in the session's history.
+  let index = entryIndex(history.state) ?? 0;
+  let last = index;
+  /** What the current entry stood for before the query being edited: `commit` leaves that behind. */
+  let entry = state;
+  // Several sets in one task (one click) make one entry.
+  let coalescing = false;
+  let restoring = false;
+  history.replaceState({ apecKg: index }, '', urlOf(state));
+
+  const notify = (prev: UrlState) => {
+    for (const cb of listeners) cb(state, prev);
+  };
+  const push = (s: UrlState) => {
+    index += 1;
+    last = index;
+    (history.pushState ?? history.replaceState).call(history, { apecKg: index }, '', urlOf(s));
+    entry = s;
+    coalescing = true;
+    queueMicrotask(() => {
+      coalescing = false;
+    });
+  };
+
   return {
     get: () => state,
     set(patch) {
       const next: UrlState = { ...state, ...patch };
-      const before = encodeState(state);
-      const after = encodeState(next);
       const prev = state;
       state = next;
-      if (before === after) return;
-      history.replaceState(null, '', `${location.pathname}${after ? `?${after}` : ''}${location.hash}`);
-      for (const cb of listeners) cb(state, prev);
+      if (encodeState(prev) === encodeState(next)) return;
+      if (!restoring && !coalescing && historyMode(prev, next) === 'push') push(next);
+      else {
+        history.replaceState({ apecKg: index }, '', urlOf(next));
+        entry = withDrafts(next, entry);
+        if (coalescing) entry = next;
+      }
+      notify(prev);
     },
     subscribe(cb) {
       listeners.add(cb);
       return () => listeners.delete(cb);
     },
+    commit() {
+      if (without(state, []) === without(entry, [])) return;
+      if (without(state, [], DRAFT_SLICE_KEYS) === without(entry, [], DRAFT_SLICE_KEYS)) {
+        history.replaceState({ apecKg: index }, '', urlOf(entry));
+      }
+      push(state);
+    },
+    restore(search, entryState) {
+      const prev = state;
+      state = decodeState(search);
+      entry = state;
+      index = entryIndex(entryState) ?? 0;
+      if (encodeState(prev) === encodeState(state)) return;
+      restoring = true;
+      try {
+        notify(prev);
+      } finally {
+        restoring = false;
+      }
+    },
+    get restoring() {
+      return restoring;
+    },
+    canUndo: () => index > 0,
+    canRedo: () => index < last,
   };
 }

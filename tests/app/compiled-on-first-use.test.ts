@@ -2,7 +2,7 @@
 // here is a recording stand-in: this is the wrapper's own logic, the real programs are drawn in the e2e tests.
 import type { RenderParams } from 'sigma/types';
 import { describe, expect, it } from 'vitest';
-import { compiledOnFirstUse } from '../../src/app/graph/compiled-on-first-use.js';
+import { compiledOnFirstUse } from '../../src/app/graph/webgl/compiled-on-first-use.js';
 
 function recordingProgram() {
   const calls: string[] = [];

@@ -1,8 +1,8 @@
 // The geometry of the overview's curves: the straight pieces must follow the curve @sigma/edge-curve draws
 // when zoomed in, or a relationship would jump sideways as the exact program takes over.
 import { describe, expect, it } from 'vitest';
-import { CURVE_PIECES, curvePoints } from '../../src/app/graph/curve-points.js';
-import { distanceToCurve } from '../../src/app/graph/edge-hit.js';
+import { CURVE_PIECES, curvePoints } from '../../src/app/graph/webgl/curve-points.js';
+import { distanceToCurve } from '../../src/app/graph/webgl/edge-hit.js';
 
 describe('curvePoints', () => {
   it('starts and ends at the two nodes, with one point per piece end', () => {

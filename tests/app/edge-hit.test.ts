@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { curveControlPoint, distanceToCurve, distanceToSegment } from '../../src/app/graph/edge-hit.js';
+import { curveControlPoint, distanceToCurve, distanceToSegment } from '../../src/app/graph/webgl/edge-hit.js';
 
 describe('edge hit-testing geometry', () => {
   it('measures the distance to a segment, clamped at its ends', () => {

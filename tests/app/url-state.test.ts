@@ -4,6 +4,7 @@ import {
   DEFAULT_STATE,
   decodeState,
   encodeState,
+  historyMode,
   type UrlState,
 } from '../../src/app/url-state.js';
 
@@ -54,7 +55,7 @@ describe('URL state', () => {
     expect(s.selected).toBe('KOR');
   });
 
-  it('store: set() rewrites the address with replaceState and notifies only on a change', () => {
+  it('store: set() rewrites the address and notifies only on a change', () => {
     const calls: string[] = [];
     const store = createUrlStateStore(
       { search: '?sel=TWN', pathname: '/app/', hash: '' },
@@ -66,10 +67,126 @@ describe('URL state', () => {
     store.set({ selected: 'KOR' });
     store.set({ selected: 'KOR' });
     store.set({ lang: 'zh-Hant' });
-    expect(calls).toEqual(['/app/?sel=KOR', '/app/?lang=zh-Hant&sel=KOR']);
+    // The first call tags the page's entry with its index; without pushState the store falls back to replacing.
+    expect(calls).toEqual(['/app/?sel=TWN', '/app/?sel=KOR', '/app/?lang=zh-Hant&sel=KOR']);
     expect(seen).toEqual([
       ['TWN', 'KOR'],
       ['KOR', 'KOR'],
     ]);
+  });
+});
+
+/** A browser history of one tab: entries, a position, push truncating what lay ahead. */
+function fakeHistory() {
+  const entries: { data: unknown; url: string }[] = [{ data: null, url: '/' }];
+  let at = 0;
+  return {
+    entries,
+    get at() {
+      return at;
+    },
+    get state() {
+      return entries[at]?.data;
+    },
+    replaceState(data: unknown, _u: string, url?: string | URL | null) {
+      entries[at] = { data, url: String(url) };
+    },
+    pushState(data: unknown, _u: string, url?: string | URL | null) {
+      entries.splice(at + 1);
+      entries.push({ data, url: String(url) });
+      at += 1;
+    },
+    go(delta: number) {
+      at += delta;
+      const e = entries[at] as { data: unknown; url: string };
+      return { search: e.url.replace(/^[^?]*/, ''), data: e.data };
+    },
+  };
+}
+
+const loc = { search: '', pathname: '/', hash: '' };
+
+describe('URL state history', () => {
+  it('classes navigations as new entries and camera, language and edits as replacements', () => {
+    const a = { ...DEFAULT_STATE };
+    expect(historyMode(a, { ...a, selected: 'TWN' })).toBe('push');
+    expect(historyMode(a, { ...a, hiddenRels: ['ASKED'] })).toBe('push');
+    expect(historyMode(a, { ...a, pathFrom: 'TWN' })).toBe('push');
+    expect(historyMode(a, { ...a, tab: 'cypher' })).toBe('push');
+    expect(historyMode(a, { ...a, extra: { q: 'q1' } })).toBe('push');
+    expect(historyMode(a, { ...a, camera: { x: 1, y: 1, ratio: 1 } })).toBe('replace');
+    expect(historyMode(a, { ...a, lang: 'zh-Hant' })).toBe('replace');
+    expect(historyMode(a, { ...a, extra: { cypher: 'MATCH (n) RETURN n' } })).toBe('replace');
+  });
+
+  it('walks back through three selections and forward again without leaving the page', async () => {
+    const hist = fakeHistory();
+    const store = createUrlStateStore(loc, hist);
+    for (const sel of ['TWN', 'KOR', 'JPN']) {
+      store.set({ selected: sel });
+      await Promise.resolve();
+    }
+    store.set({ camera: { x: 0.5, y: 0.5, ratio: 0.3 } });
+    expect(hist.entries.map((e) => e.url)).toEqual([
+      '/',
+      '/?sel=TWN',
+      '/?sel=KOR',
+      '/?sel=JPN&cam=0.5%2C0.5%2C0.3',
+    ]);
+    const seen: (string | null)[] = [];
+    store.subscribe((s) => seen.push(s.selected));
+    for (let i = 0; i < 3; i++) {
+      expect(store.canUndo()).toBe(true);
+      const e = hist.go(-1);
+      store.restore(e.search, e.data);
+    }
+    expect(store.canUndo()).toBe(false);
+    expect(store.canRedo()).toBe(true);
+    expect(seen).toEqual(['KOR', 'TWN', null]);
+    const f = hist.go(1);
+    store.restore(f.search, f.data);
+    expect(store.get().selected).toBe('TWN');
+    // A new navigation drops what lay ahead.
+    store.set({ tab: 'coverage' });
+    expect(store.canRedo()).toBe(false);
+    expect(hist.entries.map((e) => e.url)).toEqual(['/', '/?sel=TWN', '/?sel=TWN&tab=coverage']);
+  });
+
+  it('makes one entry of the changes one click makes, and a run of an edited query one more', async () => {
+    const hist = fakeHistory();
+    const store = createUrlStateStore(loc, hist);
+    store.set({ tab: 'cypher' });
+    store.set({ extra: { q: 'q1' } });
+    await Promise.resolve();
+    expect(hist.entries).toHaveLength(2);
+    store.set({ extra: { q: 'q1', cypher: 'MATCH (a) RETURN a' } });
+    store.set({ extra: { q: 'q1', cypher: 'MATCH (b) RETURN b' } });
+    expect(hist.entries).toHaveLength(2);
+    store.commit();
+    store.commit();
+    expect(hist.entries.map((e) => e.url)).toEqual([
+      '/',
+      '/?tab=cypher&q=q1',
+      '/?tab=cypher&cypher=MATCH+%28b%29+RETURN+b&q=q1',
+    ]);
+    const e = hist.go(-1);
+    store.restore(e.search, e.data);
+    expect(store.get().extra.cypher).toBeUndefined();
+  });
+
+  it('reacts to a restore without making entries of its own', () => {
+    const hist = fakeHistory();
+    const store = createUrlStateStore(loc, hist);
+    store.set({ selected: 'TWN' });
+    let during: boolean | null = null;
+    store.subscribe(() => {
+      during = store.restoring;
+      store.set({ pathFrom: 'KOR' });
+    });
+    const e = hist.go(-1);
+    store.restore(e.search, e.data);
+    expect(during).toBe(true);
+    expect(store.restoring).toBe(false);
+    expect(hist.entries).toHaveLength(2);
   });
 });

@@ -36,7 +36,7 @@ describe('shortest path and export', () => {
     await pick(page, '#path-from', 'Papua', 'PNG');
     await pick(page, '#path-to', 'CBPR', 'cbpr');
     await page.waitForSelector('#path-result .path-list');
-    const listed = await page.$$eval('#path-result .path-node', (els) =>
+    const listed = await page.$$eval('#path-result .path-alt[data-path-index="0"] .path-node', (els) =>
       els.map((e) => e.getAttribute('data-node')),
     );
     expect(listed[0]).toBe('PNG');

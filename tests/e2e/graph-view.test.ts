@@ -1,7 +1,7 @@
 // The graph view in real Chromium: it draws, nodes respond to the mouse, and the language switch relabels.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { curveControlPoint } from '../../src/app/graph/edge-hit.js';
+import { curveControlPoint } from '../../src/app/graph/webgl/edge-hit.js';
 import { createLocalizer } from '../../src/app/i18n.js';
 import { CATEGORY_COLORS } from '../../src/model/palette.js';
 import { type Harness, startHarness } from './harness.js';

@@ -2,7 +2,7 @@
 // CSV export and a print layout. The table comes from model.ts; this file draws it and keeps the choice in
 // the URL (?cmp=TWN,USA).
 import type { AppContext } from '../context.js';
-import { download, h } from '../panels/dom.js';
+import { download, h } from '../ui/dom.js';
 import { bindSlice, sliceChanged } from '../url-slices.js';
 import { COMPARE_SLICE, DIFFS_SLICE } from './state.js';
 import '../analysis-views.css';

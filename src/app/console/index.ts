@@ -3,7 +3,7 @@
 // This file only wires the pure state (state.ts) to one view per region.
 import { ApiError, type HealthResponse, type SavedQuery } from '../api.js';
 import type { AppContext } from '../context.js';
-import { download, h } from '../panels/dom.js';
+import { download, h } from '../ui/dom.js';
 import { bindSlice } from '../url-slices.js';
 import '../analysis-views.css';
 import './console.css';
@@ -105,6 +105,8 @@ export function mountConsole(el: HTMLElement, ctx: AppContext): () => void {
     // Sent as typed (not trimmed) so the positions Neo4j reports match the editor's text.
     const cypher = editor.getText();
     if (!cypher.trim() || outcome.kind === 'running') return;
+    // A run is a history entry of its own (Back returns to the query before it).
+    ctx.state.commit();
     const sent = sentParams(paramNames(cypher), params, openQuery());
     outcome = { kind: 'running' };
     editor.clearError();

@@ -1,6 +1,6 @@
 // The answer area: running, an error with its headline, or the result table with its summary line.
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 import { renderResultTable } from './results-view.js';
 import { errorHeadline, type Outcome } from './state.js';
 

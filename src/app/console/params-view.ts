@@ -2,9 +2,9 @@
 // both languages (the header search's index); others take text or JSON.
 import type { SavedQuery } from '../api.js';
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
 import { type Combobox, createCombobox } from '../search/combobox.js';
 import { createGraphSearch } from '../search/graph-search.js';
+import { h } from '../ui/dom.js';
 import { formatParamValue, parseParamInput } from './params.js';
 import { bilingual } from './side-view.js';
 import { isNodeParam } from './state.js';

@@ -1,7 +1,7 @@
 // A query result as an accessible table; nodes and ids that exist in the explorer's graph become links to them.
 import type { QueryResult } from '../api.js';
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 
 const MAX_LIST_ITEMS = 25;
 

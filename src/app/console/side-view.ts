@@ -1,7 +1,7 @@
 // The console's side bar: saved queries by category, and the history of queries run.
 import type { Bilingual, SavedQuery } from '../api.js';
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 import type { HistoryEntry } from './history.js';
 import { groupSaved } from './state.js';
 

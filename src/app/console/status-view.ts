@@ -1,7 +1,7 @@
 // The Neo4j connection line at the top of the console's side bar.
 import type { HealthResponse } from '../api.js';
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 
 /** The database is on its way (the server is starting or restarting it): worth polling, not worth a how-to. */
 export function databaseComing(health: HealthResponse | null): boolean {

@@ -1,6 +1,6 @@
 // Run, "show only the result", clear highlight, and the result's downloads.
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 
 export interface ToolbarProps {
   running: boolean;

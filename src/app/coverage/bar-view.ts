@@ -1,6 +1,6 @@
 // The coverage view's top bar: its title, the matrix / focus-area switch and the CSV download.
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 import type { CoverageTable } from './state.js';
 
 export function renderBar(

@@ -1,9 +1,9 @@
 // The facts behind a chosen cell or focus area: each relationship with both ends and its sources, verbatim.
 
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
 import { quoteBlock } from '../panels/provenance.js';
 import { showInSourceButton } from '../sources/show-in-source.js';
+import { h } from '../ui/dom.js';
 
 function relLabel(ctx: AppContext, relType: string): string {
   const key = `rel.${relType}`;

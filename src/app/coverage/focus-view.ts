@@ -1,7 +1,7 @@
 // AIDER's 11 Key Focus Areas against the work addressing them; the ones the report calls under-served are flagged.
 import type { FocusAreaRow } from '../../model/coverage.js';
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 
 export interface FocusViewOptions {
   active: string | null;

@@ -12,7 +12,7 @@ import type { KgGraph } from '../../model/graph.js';
 import type { AppContext } from '../context.js';
 import '../analysis-views.css';
 import './coverage.css';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 import { bindSlice, sliceChanged } from '../url-slices.js';
 import { renderBar, renderLegend } from './bar-view.js';
 import { downloadText, focusAreasToCsv, matrixToCsv } from './csv.js';

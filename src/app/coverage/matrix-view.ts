@@ -2,7 +2,7 @@
 // and arrow-key movement between cells (one tab stop for the whole grid).
 import type { CoverageCell, CoverageColumn, CoverageMatrix, CoverageRow } from '../../model/coverage.js';
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 import { nextSort, rowName, type SortKey, type SortState, sortRows } from './sort.js';
 
 export interface MatrixViewOptions {

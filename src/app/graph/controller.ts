@@ -3,9 +3,9 @@
 import type { AppGraph, AppSigma, Highlight, HighlightOptions } from '../context.js';
 import type { Lang } from '../i18n.js';
 import type { SizeMode } from '../url-state.js';
-import { edgeAtPoint } from './edge-hit.js';
 import { createReducers, currentFocus, type Focus, type ViewState } from './reducers.js';
 import { createRenderer } from './renderer.js';
+import { edgeAtPoint } from './webgl/edge-hit.js';
 
 /** Camera ratio under which every visible edge shows its relationship type. */
 const EDGE_LABEL_RATIO = 0.3;

@@ -41,9 +41,62 @@ export class LabelPlacer {
     this.placed = [...reserved];
   }
 
+  fits(box: Box): boolean {
+    for (const other of this.placed) if (overlaps(box, other)) return false;
+    return true;
+  }
+
   place(box: Box): boolean {
     for (const other of this.placed) if (overlaps(box, other)) return false;
     this.placed.push(box);
     return true;
   }
+}
+
+/** A label's box with where its text starts and its baseline. */
+export interface LabelSpot extends Box {
+  textX: number;
+  baseline: number;
+}
+
+/**
+ * The places a label may take, in order of preference: right of the disc (sigma's own place), left of it,
+ * above and below it centred.
+ */
+export function labelSpots(
+  x: number,
+  y: number,
+  nodeSize: number,
+  textWidth: number,
+  fontSize: number,
+): LabelSpot[] {
+  const ascent = fontSize * 0.75;
+  const descent = fontSize * 0.22;
+  const spot = (textX: number, baseline: number): LabelSpot => ({
+    textX,
+    baseline,
+    x1: textX,
+    y1: baseline - ascent,
+    x2: textX + textWidth,
+    y2: baseline + descent,
+  });
+  const middle = y + fontSize / 3;
+  const line = fontSize + 2;
+  const right = x + nodeSize + 3;
+  const left = x - nodeSize - 3 - textWidth;
+  const centred = x - textWidth / 2;
+  const spots = [
+    spot(right, middle),
+    spot(left, middle),
+    spot(centred, y - nodeSize - 3 - descent),
+    spot(centred, y + nodeSize + 3 + ascent),
+  ];
+  // Then a line or two up or down on either side, still next to the node.
+  for (const dy of [-line, line, -2 * line, 2 * line, -3 * line, 3 * line]) {
+    spots.push(spot(right, middle + dy), spot(left, middle + dy));
+  }
+  for (const dy of [-line, line]) {
+    spots.push(spot(centred, y - nodeSize - 3 - descent + dy), spot(centred, y + nodeSize + 3 + ascent + dy));
+  }
+  return spots;
 }

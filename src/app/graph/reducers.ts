@@ -17,8 +17,27 @@ export const FOCUS_EDGE_COLOR = '#5d6675';
  */
 export const EDGE_ARROW_TYPE = { line: 'arrow', curved: 'curvedArrow' } as const;
 
-/** Beyond this many, forcing every label of a focus set would pile them up; the label grid decides instead. */
-const MAX_FORCED_LABELS = 14;
+/**
+ * Up to this many, every node of a focus set is labelled (the drawer places and shortens them so they do not
+ * overlap); beyond it, a hub's neighbourhood, the label grid decides.
+ */
+const MAX_FORCED_LABELS = 40;
+/** Relationship labels stack sooner than node labels: a focus with more relationships shows none. */
+const MAX_EDGE_LABELS = 14;
+
+/** Labelled at overview whatever the grid says: the types a newcomer needs to read the first view. */
+const CORE_LABELLED = new Set<string>(['Economy', 'Forum']);
+/**
+ * Folded into the background at overview (paler, unlabelled) until asked for: hovering, selecting, a path or a
+ * query brings them forward, and the filters and the node list still reach them.
+ */
+const BACKGROUND = new Set<string>(['Session', 'Initiative', 'Topic', 'Source']);
+const BACKGROUND_COLOR: Record<string, string> = {
+  Session: '#f5dfae',
+  Initiative: '#e8e8b8',
+  Topic: '#d9d9d9',
+  Source: '#e5e5e5',
+};
 
 /** Longest label drawn in full, in Latin-letter widths (a CJK character counts as two). */
 const LABEL_WIDTH = 30;
@@ -105,7 +124,15 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
       size: nodeSizeFor(a, v),
     });
     if (node === v.selected) out.highlighted = true;
-    if (!focus) return out;
+    if (!focus) {
+      // The first view names who does what: economies and fora always, placed apart by the label drawer.
+      if (CORE_LABELLED.has(a.category)) out.forceLabel = true;
+      else if (BACKGROUND.has(a.category)) {
+        out.label = null;
+        out.color = BACKGROUND_COLOR[a.category] ?? out.color;
+      }
+      return out;
+    }
     if (focus.nodes.has(node)) {
       out.zIndex = 2;
       if (node === focus.centre || focus.nodes.size <= MAX_FORCED_LABELS) out.forceLabel = true;
@@ -126,7 +153,7 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
     const inFocus = focus?.edges.has(edge) ?? false;
     // A hub's dozens of relationships would stack their labels around it; its neighbourhood gets arrowheads,
     // and labels come with zooming in, hovering a relationship or the details panel's grouped list.
-    const labelled = inFocus && (focus?.edges.size ?? 0) <= MAX_FORCED_LABELS;
+    const labelled = inFocus && (focus?.edges.size ?? 0) <= MAX_EDGE_LABELS;
     if (v.zoomedIn || inFocus || edge === v.hoveredEdge) out.type = EDGE_ARROW_TYPE[a.type];
     if (v.zoomedIn || labelled || edge === v.hoveredEdge) out.label = v.relLabel(a.relType);
     if (edge === v.hoveredEdge) {

@@ -4,11 +4,11 @@ import Sigma from 'sigma';
 import { EdgeArrowProgram, type EdgeProgramType, NodeCircleProgram } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AppEdgeAttributes, AppGraph, AppNodeAttributes, AppSigma } from '../context.js';
-import { compiledOnFirstUse } from './compiled-on-first-use.js';
-import { deferNodePicking } from './deferred-picking.js';
-import { nonOverlappingLabels } from './label-drawer.js';
-import { CurveProgram, LineProgram } from './line-programs.js';
 import { EDGE_ARROW_TYPE } from './reducers.js';
+import { compiledOnFirstUse } from './webgl/compiled-on-first-use.js';
+import { deferNodePicking } from './webgl/deferred-picking.js';
+import { nonOverlappingLabels } from './webgl/label-drawer.js';
+import { CurveProgram, LineProgram } from './webgl/line-programs.js';
 
 export const LABEL_FONT =
   'system-ui, "Noto Sans CJK TC", "Noto Sans TC", "PingFang TC", "Microsoft JhengHei", "Segoe UI", sans-serif';

@@ -4,27 +4,13 @@ import { CATEGORY_COLORS } from '../../model/palette.js';
 import type { AppContext } from '../context.js';
 import { detailItems } from '../print/sources.js';
 import { propName, propValue } from '../props/text.js';
-import { h } from './dom.js';
+import { h } from '../ui/dom.js';
 import { economyProfile, type ProfileItem } from './economy-profile.js';
+import { nodeLink } from './node-link.js';
 import { provenanceList } from './provenance.js';
 
-function nodeButton(ctx: AppContext, node: string, extra?: string): HTMLElement {
-  const category = ctx.graph.getNodeAttribute(node, 'category');
-  return h(
-    'button',
-    {
-      type: 'button',
-      class: 'node-link',
-      'data-node': node,
-      onclick: () => {
-        ctx.select(node);
-        void ctx.flyTo(node);
-      },
-    },
-    h('span', { class: 'swatch', style: `background:${CATEGORY_COLORS[category]}`, 'aria-hidden': 'true' }),
-    ctx.nodeName(node),
-    extra ? h('span', { class: 'item-detail' }, extra) : null,
-  );
+function nodeButton(ctx: AppContext, node: string, detail?: string): HTMLElement {
+  return nodeLink(ctx, node, { detail, swatch: true });
 }
 
 function edgeProvenance(ctx: AppContext, edges: string[]): HTMLElement | null {
@@ -36,7 +22,80 @@ function edgeProvenance(ctx: AppContext, edges: string[]): HTMLElement | null {
     { class: 'edge-prov' },
     h('summary', {}, `${ctx.t('details.provenance')} (${prov.length})`),
     notes.map((n) => h('p', { class: 'note' }, n)),
-    provenanceList(ctx, prov),
+    provenanceList(ctx, prov, edges.length === 1 ? edges[0] : undefined),
+  );
+}
+
+/** Groups longer than this start folded, behind an expander with the count, sub-grouped by the other end's label. */
+const LARGE_GROUP = 12;
+
+function relItem(ctx: AppContext, edge: string, other: string): HTMLElement {
+  const props = ctx.graph.getEdgeAttribute(edge, 'props');
+  const detail = Object.entries(props)
+    .map(([k, v]) => `${propName(ctx.t, k)}: ${propValue(ctx.t, v)}`)
+    .join('; ');
+  return h(
+    'li',
+    { class: ctx.graph.getEdgeAttribute(edge, 'hidden') ? 'is-hidden' : undefined },
+    nodeButton(ctx, other, detail || undefined),
+    edgeProvenance(ctx, [edge]),
+  );
+}
+
+function relGroup(ctx: AppContext, g: { type: string; out: boolean; edges: string[] }): HTMLElement {
+  const { graph } = ctx;
+  const otherOf = (edge: string) => (g.out ? graph.target(edge) : graph.source(edge));
+  const large = g.edges.length > LARGE_GROUP;
+  const byLabel = new Map<string, string[]>();
+  if (large) {
+    for (const edge of g.edges) {
+      const label = graph.getNodeAttribute(otherOf(edge), 'category');
+      byLabel.set(label, [...(byLabel.get(label) ?? []), edge]);
+    }
+  }
+  const body = large
+    ? [...byLabel.entries()]
+        .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+        .map(([label, edges]) =>
+          h(
+            'div',
+            { class: 'rel-subgroup', 'data-rel-label': label },
+            h('h5', {}, `${ctx.t(`labels.${label}`)} (${edges.length})`),
+            h(
+              'ul',
+              { class: 'rel-list' },
+              edges.map((e) => relItem(ctx, e, otherOf(e))),
+            ),
+          ),
+        )
+    : h(
+        'ul',
+        { class: 'rel-list' },
+        g.edges.map((e) => relItem(ctx, e, otherOf(e))),
+      );
+  return h(
+    'details',
+    {
+      class: `rel-group${large ? ' rel-group-large' : ''}`,
+      open: !large,
+      'data-rel-group': `${g.out ? 'out' : 'in'}:${g.type}`,
+    },
+    h(
+      'summary',
+      {},
+      h('span', { class: 'rel-arrow', 'aria-hidden': 'true' }, g.out ? '→' : '←'),
+      `${ctx.t(`rel.${g.type}`)} `,
+      h('span', { class: 'hint' }, `(${ctx.t(g.out ? 'details.outgoing' : 'details.incoming')})`),
+      large
+        ? h(
+            'span',
+            { class: 'rel-expander' },
+            h('span', { class: 'when-closed' }, ctx.t('details.showAll', { count: g.edges.length })),
+            h('span', { class: 'when-open' }, ctx.t('details.showFewer')),
+          )
+        : h('span', { class: 'count' }, String(g.edges.length)),
+    ),
+    body,
   );
 }
 
@@ -57,41 +116,7 @@ function relationships(ctx: AppContext, node: string): HTMLElement {
     'section',
     { class: 'rels', 'aria-labelledby': 'details-rels' },
     h('h3', { id: 'details-rels' }, `${ctx.t('details.relationships')} (${graph.degree(node)})`),
-    sorted.map((g) =>
-      h(
-        'details',
-        {
-          class: 'rel-group',
-          open: g.edges.length <= 12,
-          'data-rel-group': `${g.out ? 'out' : 'in'}:${g.type}`,
-        },
-        h(
-          'summary',
-          {},
-          h('span', { class: 'rel-arrow', 'aria-hidden': 'true' }, g.out ? '→' : '←'),
-          `${ctx.t(`rel.${g.type}`)} `,
-          h('span', { class: 'hint' }, `(${ctx.t(g.out ? 'details.outgoing' : 'details.incoming')})`),
-          h('span', { class: 'count' }, String(g.edges.length)),
-        ),
-        h(
-          'ul',
-          { class: 'rel-list' },
-          g.edges.map((edge) => {
-            const other = g.out ? graph.target(edge) : graph.source(edge);
-            const props = graph.getEdgeAttribute(edge, 'props');
-            const detail = Object.entries(props)
-              .map(([k, v]) => `${propName(ctx.t, k)}: ${propValue(ctx.t, v)}`)
-              .join('; ');
-            return h(
-              'li',
-              { class: graph.getEdgeAttribute(edge, 'hidden') ? 'is-hidden' : undefined },
-              nodeButton(ctx, other, detail || undefined),
-              edgeProvenance(ctx, [edge]),
-            );
-          }),
-        ),
-      ),
-    ),
+    sorted.map((g) => relGroup(ctx, g)),
   );
 }
 

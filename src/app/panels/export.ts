@@ -4,7 +4,7 @@ import { CATEGORY_COLORS } from '../../model/palette.js';
 import type { NodeLabel } from '../../model/types.js';
 import type { AppContext } from '../context.js';
 import { visibleSubgraph } from '../graph/visible-subgraph.js';
-import { download, h } from './dom.js';
+import { download, h } from '../ui/dom.js';
 import type { LegendItem } from './export-view.js';
 
 const BASENAME = 'apec-kg';

@@ -1,6 +1,6 @@
 // English / 繁體中文 toggle in the header; the URL state holds the choice.
 import { LANGS, type Lang, type Localizer } from '../i18n.js';
-import { h } from './dom.js';
+import { h } from '../ui/dom.js';
 
 export function mountLangSwitch(el: HTMLElement, i18n: Localizer, choose: (lang: Lang) => void): void {
   const group = h('div', { role: 'group', class: 'segmented' });

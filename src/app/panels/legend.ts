@@ -4,7 +4,7 @@ import { NODE_LABELS, type NodeLabel } from '../../model/types.js';
 import type { AppContext } from '../context.js';
 import { filterSpecChanged } from '../graph/apply-filters.js';
 import { countNodesBy, formatCount } from '../graph/counts.js';
-import { h, rerender } from './dom.js';
+import { h, rerender } from '../ui/dom.js';
 
 export function mountLegend(el: HTMLElement, ctx: AppContext): void {
   const present = new Set<string>();

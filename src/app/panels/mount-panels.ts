@@ -6,7 +6,7 @@ import { mountPrintMeta } from '../print/print-meta.js';
 import { mountSearch } from '../search/mount-search.js';
 import { mountDetails } from './details.js';
 import { mountExport } from './export.js';
-import { mountFilters } from './filters.js';
+import { mountFilters } from './filters/index.js';
 import { mountLegend } from './legend.js';
 import { mountNodeList } from './node-list.js';
 import { mountPath } from './path.js';

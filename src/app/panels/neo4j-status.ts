@@ -1,7 +1,7 @@
 // Header indicator of the database behind the Cypher console, polled from /api/health.
 import type { ApiClient, HealthResponse } from '../api.js';
 import type { Localizer } from '../i18n.js';
-import { h } from './dom.js';
+import { h } from '../ui/dom.js';
 
 const POLL_MS = 15_000;
 

@@ -2,7 +2,8 @@
 import { NODE_LABELS } from '../../model/types.js';
 import type { AppContext } from '../context.js';
 import { filterSpecChanged } from '../graph/apply-filters.js';
-import { h } from './dom.js';
+import { h } from '../ui/dom.js';
+import { nodeLink } from './node-link.js';
 
 export function mountNodeList(el: HTMLElement, ctx: AppContext): void {
   let open = false;
@@ -32,25 +33,7 @@ export function mountNodeList(el: HTMLElement, ctx: AppContext): void {
               h(
                 'ul',
                 {},
-                nodes.map((node) =>
-                  h(
-                    'li',
-                    {},
-                    h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: 'node-link',
-                        'data-node': node,
-                        onclick: () => {
-                          ctx.select(node);
-                          void ctx.flyTo(node);
-                        },
-                      },
-                      ctx.nodeName(node),
-                    ),
-                  ),
-                ),
+                nodes.map((node) => h('li', {}, nodeLink(ctx, node))),
               ),
             );
           })

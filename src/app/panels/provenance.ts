@@ -2,7 +2,7 @@
 import type { Provenance } from '../../model/types.js';
 import type { AppContext } from '../context.js';
 import { showInSourceButton } from '../sources/show-in-source.js';
-import { h } from './dom.js';
+import { h } from '../ui/dom.js';
 
 /** A quote's language: Chinese when it has Han characters, else the source's stated language, else English. */
 export function quoteLanguage(quote: string, sourceLanguage: unknown): string {

@@ -1,8 +1,8 @@
 // The analysis area under the graph: tabs whose panels are loaded on first opening, so neither the
 // coverage view nor the Cypher console (CodeMirror) delays the first paint of the graph.
 import type { AppContext } from '../context.js';
+import { h } from '../ui/dom.js';
 import { bindSlice, defineSlice, flagSlice, sliceChanged } from '../url-slices.js';
-import { h } from './dom.js';
 
 type Mount = (el: HTMLElement, ctx: AppContext) => unknown;
 

@@ -2,8 +2,8 @@
 import type { AppContext } from '../context.js';
 import { fitView, zoomIn, zoomOut } from '../graph/camera.js';
 import type { LayoutControl } from '../graph/layout.js';
+import { h } from '../ui/dom.js';
 import { SIZE_MODES, type SizeMode } from '../url-state.js';
-import { h } from './dom.js';
 
 export function mountToolbar(el: HTMLElement, ctx: AppContext, layout: LayoutControl): void {
   const button = (id: string, icon: string, onclick: () => void) =>

@@ -5,7 +5,7 @@
 import { COMPARE_SLICE } from '../compare/state.js';
 import type { AppContext } from '../context.js';
 import { VIEW_SLICE } from '../coverage/state.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 import { readSlice } from '../url-slices.js';
 import './print.css';
 import { citedSources, type PrintedView, viewEdges } from './sources.js';

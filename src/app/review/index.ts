@@ -6,11 +6,11 @@ import './review.css';
 import type { Decision, EntryRef, QueueEntry } from '../../model/api-types.js';
 import type { SourceView } from '../../model/source-text.js';
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
 import { createCombobox } from '../search/combobox.js';
 import { createGraphSearch } from '../search/graph-search.js';
 import { showInSource } from '../sources/show-in-source.js';
 import { forgetSourceViews, loadSourceView, rangeOfQuote } from '../sources/source-cache.js';
+import { h } from '../ui/dom.js';
 import { updateGraphInPlace } from './graph-sync.js';
 import { createReviewApi, type FolderAnswer } from './review-api.js';
 

@@ -2,7 +2,7 @@
 // Used by the header search and by the shortest-path inputs.
 import { CATEGORY_COLORS } from '../../model/palette.js';
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 import type { SearchIndex } from './search-index.js';
 
 export interface ComboboxOptions {

@@ -5,7 +5,7 @@ import './sources.css';
 import type { SourceView, TextRange } from '../../model/source-text.js';
 import type { SourceSummary } from '../../model/source-text-list.js';
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 import { setSourceState } from './show-in-source.js';
 import { decodeRange, encodeRange, loadSourceView } from './source-cache.js';
 import { createTextViewer, type TextViewer } from './text-view.js';

@@ -2,7 +2,7 @@
 // Sources tab on that source, scrolled to the quote, highlighted in its context (all of it through the URL).
 import type { Provenance } from '../../model/types.js';
 import type { AppContext } from '../context.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 import { encodeRange, loadSourceView, rangeOfQuote } from './source-cache.js';
 
 export interface SourceState {

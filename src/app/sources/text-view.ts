@@ -1,7 +1,7 @@
 // The full text of a source, cut into blocks the browser lays out only near the viewport (content-visibility),
 // with every backing quote as a <mark>. A 300-page source is a few hundred blocks, not one huge layout.
 import type { SourceView, TextRange } from '../../model/source-text.js';
-import { h } from '../panels/dom.js';
+import { h } from '../ui/dom.js';
 import { blockAt, cutBlocks, highlightsPerBlock, runsOf, type TextBlock } from './text-blocks.js';
 
 export interface TextViewer {

@@ -4,7 +4,7 @@
 // sooner and the mouse finds nodes a frame later.
 import { NodeCircleProgram, type NodeProgramType } from 'sigma/rendering';
 import type { RenderParams } from 'sigma/types';
-import type { AppEdgeAttributes, AppNodeAttributes } from '../context.js';
+import type { AppEdgeAttributes, AppNodeAttributes } from '../../context.js';
 
 type Sigma = ConstructorParameters<typeof NodeCircleProgram>[2];
 

@@ -1,7 +1,7 @@
 // Finds the edge under the mouse by geometry on the CPU. Sigma's own edge events need a second (picking)
 // render of every edge on every frame, which doubles the cost of drawing edges in software WebGL; a scan of
 // the visible edges on mouse move costs well under a millisecond at this graph's size.
-import type { AppGraph, AppSigma } from '../context.js';
+import type { AppGraph, AppSigma } from '../../context.js';
 
 export interface Point {
   x: number;

@@ -9,7 +9,7 @@
 import { type EdgeProgramType, EdgeRectangleProgram, type ProgramInfo } from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { indexToColor } from 'sigma/utils';
-import type { AppEdgeAttributes, AppNodeAttributes } from '../context.js';
+import type { AppEdgeAttributes, AppNodeAttributes } from '../../context.js';
 import { CURVE_PIECES, curvePoints } from './curve-points.js';
 
 interface SharedProgram {
