@@ -18,7 +18,14 @@ export function isInferred(rec: NodeRecord | EdgeRecord): boolean {
 }
 
 function isDateKey(key: string): boolean {
-  return key === 'date' || key.endsWith('Date') || key === 'since' || key === 'until';
+  return (
+    key === 'date' ||
+    key.endsWith('Date') ||
+    key === 'since' ||
+    key === 'until' ||
+    key === 'year' ||
+    key.endsWith('Year')
+  );
 }
 
 function quotesOf(rec: NodeRecord | EdgeRecord): string {
