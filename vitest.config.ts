@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // - db:   tests/**/*.db.test.ts, against a real Neo4j started by tests/setup/global.ts;
 // - e2e:  tests/e2e/**/*.test.ts, real Chromium, real server, the same real Neo4j.
 // The db and e2e files share one Neo4j, and files that rewrite it must not overlap with files that read it,
-// so those two projects run one file at a time.
+// so those two projects run one file at a time and one after the other (groupOrder).
 export default defineConfig({
   test: {
     testTimeout: 60_000,
@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/**/*.db.test.ts', 'tests/e2e/**'],
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -27,6 +28,7 @@ export default defineConfig({
           exclude: ['tests/e2e/**'],
           globalSetup: ['tests/setup/global.ts'],
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -36,6 +38,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/setup/global.ts'],
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -13,6 +13,7 @@ import { exportGraphJson } from '../src/model/export.js';
 import { loadKnowledgeBase, REPO_ROOT } from '../src/model/read.js';
 import { createServer, DEFAULT_STATIC_DIR } from '../src/server/create-server.js';
 import { buildFrontend, frontendBuildNeeded } from '../src/server/frontend-build.js';
+import { benchSourceView, printSourceBench, type SourceBench } from './bench-ui/source-view.js';
 import { syntheticGraph } from './bench-ui/synthetic.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
@@ -261,6 +262,8 @@ async function main(): Promise<void> {
     .option('--width <px>', 'viewport width', '1366')
     .option('--height <px>', 'viewport height', '768')
     .option('--no-apec', 'skip the real APEC graph')
+    .option('--no-sources', 'skip opening a generated 300-page source in the Sources view')
+    .option('--no-graphs', 'skip the graph measurements')
     .parse();
   const o = program.opts<{
     sizes: string;
@@ -270,6 +273,8 @@ async function main(): Promise<void> {
     width: string;
     height: string;
     apec: boolean;
+    sources: boolean;
+    graphs: boolean;
   }>();
   const sizes = o.sizes.split(',').map((s) => Number.parseInt(s, 10));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1))
@@ -286,10 +291,11 @@ async function main(): Promise<void> {
   await buildBarePage(bareDir);
 
   const graphs: [string, SerializedGraph][] = [];
-  if (o.apec) graphs.push(['APEC', exportGraphJson(loadKnowledgeBase()) as SerializedGraph]);
-  for (const n of sizes) {
+  if (o.graphs && o.apec) graphs.push(['APEC', exportGraphJson(loadKnowledgeBase()) as SerializedGraph]);
+  for (const n of o.graphs ? sizes : []) {
     graphs.push([`synthetic ${n}`, syntheticGraph(n, Number(o.edgesPerNode)) as SerializedGraph]);
   }
+  let sources: SourceBench | undefined;
 
   const loadBefore = loadavg()[0] ?? 0;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -308,6 +314,11 @@ async function main(): Promise<void> {
       );
       process.stderr.write('\n');
     }
+    if (o.sources) {
+      process.stderr.write('Sources view ');
+      sources = await benchSourceView(browser, reps);
+      process.stderr.write('\n');
+    }
   } finally {
     await browser.close();
     rmSync(bareDir, { recursive: true, force: true });
@@ -323,7 +334,8 @@ async function main(): Promise<void> {
   console.log(
     `1-minute load average: ${loadBefore.toFixed(1)} at start, ${(loadavg()[0] ?? 0).toFixed(1)} at end (machine has 2 cores).\n`,
   );
-  const met = printTable(rows);
+  let met = rows.length > 0 ? printTable(rows) : true;
+  if (sources) met = printSourceBench(sources) && met;
   console.log(met ? '\nAll targets met.' : '\nSome targets missed (see MISS).');
 }
 

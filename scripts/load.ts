@@ -17,7 +17,8 @@ const program = new Command('load')
   )
   .option('--graph <dir>', 'knowledge base folder (default: graph/)')
   .option('--batch-size <n>', 'rows per statement', positiveInt, DEFAULT_BATCH_SIZE)
-  .action(async (opts: { graph?: string; batchSize: number }) => {
+  .option('--include-drafts', 'load entries awaiting review too (review: pending), marked draft: true', false)
+  .action(async (opts: { graph?: string; batchSize: number; includeDrafts: boolean }) => {
     const { kb, issues } = readKnowledgeBase(opts.graph);
     if (issues.length > 0) {
       console.error(`graph/ has ${issues.length} problem(s); nothing was written to Neo4j:`);
@@ -34,6 +35,7 @@ const program = new Command('load')
       let lastShown = 0;
       const report = await loadIntoNeo4j(driver, kb, {
         batchSize: opts.batchSize,
+        includeDrafts: opts.includeDrafts,
         ...(cfg.database ? { database: cfg.database } : {}),
         onProgress: (done) => {
           // Only large loads take long enough for a progress line to help.
@@ -50,6 +52,12 @@ const program = new Command('load')
           `Done in ${(report.timeMs / 1000).toFixed(2)} s (one transaction).`,
         ].join('\n'),
       );
+      if (report.heldBackNodes + report.heldBackRels + report.heldBackReviewedRels > 0) {
+        console.log(
+          `Awaiting review, not loaded: ${report.heldBackNodes} nodes, ${report.heldBackRels} relationships` +
+            `${report.heldBackReviewedRels ? ` (and ${report.heldBackReviewedRels} reviewed relationships to them)` : ''}; --include-drafts loads them.`,
+        );
+      }
     } catch (error) {
       const explained = explainConnectionError(error, cfg);
       const message = explained instanceof Error ? explained.message : String(explained);

@@ -1,6 +1,7 @@
 // npm run validate [-- --dir <graph dir>]: checks graph/ and writes nothing.
 import { Command } from 'commander';
 import { DEFAULT_GRAPH_DIR, formatIssue, readKnowledgeBase } from '../src/model/read.js';
+import { reviewSummary } from '../src/model/review.js';
 
 const opts = new Command('validate')
   .description('Validate the knowledge base under graph/')
@@ -21,3 +22,11 @@ console.log(
     `${kb.nodes.reduce((s, n) => s + n.prov.length, 0) + kb.edges.reduce((s, e) => s + e.prov.length, 0)} quotes checked`,
 );
 console.log([...byLabel].map(([l, c]) => `  ${l}: ${c}`).join('\n'));
+const review = reviewSummary(kb);
+if (review.length > 0) {
+  console.log('Drafted entries (npm run load leaves out pending ones unless --include-drafts):');
+  for (const f of review) {
+    const parts = Object.entries(f.counts).map(([state, n]) => `${n} ${state}`);
+    console.log(`  ${f.folder}: ${parts.join(', ')}`);
+  }
+}

@@ -1,5 +1,7 @@
 // Typed client for the explorer's HTTP API; the only place that knows the endpoints.
 import type { SerializedGraph } from 'graphology-types';
+import type { SourceView } from '../model/source-text.js';
+import type { SourceSummary } from '../model/source-text-list.js';
 import type { EdgeAttributes, NodeAttributes } from '../model/types.js';
 
 export type GraphResponse = SerializedGraph<NodeAttributes, EdgeAttributes>;
@@ -62,6 +64,8 @@ export interface ApiClient {
   health(): Promise<HealthResponse>;
   queries(): Promise<SavedQuery[]>;
   query(cypher: string, params?: Record<string, unknown>): Promise<QueryResult>;
+  sources(): Promise<SourceSummary[]>;
+  source(id: string): Promise<SourceView>;
 }
 
 async function request<T>(base: string, path: string, init?: RequestInit): Promise<T> {
@@ -105,5 +109,7 @@ export function createApiClient(base = ''): ApiClient {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ cypher, params }),
       }),
+    sources: () => request<SourceSummary[]>(base, '/api/sources'),
+    source: (id) => request<SourceView>(base, `/api/sources/${encodeURIComponent(id)}`),
   };
 }

@@ -2,7 +2,7 @@
 // flag or a year that none of the entry's quotes contains. Such a value must be marked `inferred: true` in props,
 // with a note saying what it is inferred from; the check cannot prove a quote states a fact, only that it could.
 import type { EdgeRecord, KnowledgeBase, NodeRecord, ValidationIssue } from './types.js';
-import { isPartialDate } from './validate.js';
+import { isPartialDate } from './dates.js';
 
 /** Words the report uses for each attendance mode (Chinese body, English annex). */
 const MODE_WORDS: Record<string, readonly string[]> = {

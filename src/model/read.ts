@@ -3,8 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DataFile, parseDataFiles } from './parse-files.js';
+import { applyReview } from './review.js';
 import type { KnowledgeBase, ValidationIssue } from './types.js';
-import { validateKnowledgeBase } from './validate.js';
+import { decodeUtf8, describeBadLines } from './utf8.js';
+import { clipIssue, validateKnowledgeBase } from './validate.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_GRAPH_DIR = join(REPO_ROOT, 'graph');
@@ -36,25 +38,60 @@ function listYaml(dir: string): string[] {
   return out;
 }
 
+export interface ReadOptions {
+  /**
+   * Files as they would be: path relative to graphDir -> text, read instead of (or besides) the disk. Lets
+   * ingestion validate a draft, and the review server an edit, before either writes a byte.
+   */
+  overlay?: Map<string, string>;
+}
+
 /** Reads every data file under graphDir, the source texts they cite, and validates all of it. */
-export function readKnowledgeBase(graphDir: string = DEFAULT_GRAPH_DIR): {
+export function readKnowledgeBase(
+  graphDir: string = DEFAULT_GRAPH_DIR,
+  opts: ReadOptions = {},
+): {
   kb: KnowledgeBase;
   issues: ValidationIssue[];
 } {
   const base = resolve(graphDir);
+  const overlay = new Map([...(opts.overlay ?? [])].map(([rel, text]) => [join(base, rel), text]));
   const display = (p: string) => {
     const rel = relative(REPO_ROOT, p);
     return (rel.startsWith('..') ? p : rel).split(sep).join('/');
   };
-  const files: DataFile[] = listYaml(base).map((p) => ({ path: display(p), text: readFileSync(p, 'utf8') }));
+  const issues: ValidationIssue[] = [];
+  // Bytes, not 'utf8': Node's decoder would quietly turn a stray byte into U+FFFD.
+  const readText = (path: string): string | undefined => {
+    const given = overlay.get(path);
+    if (given !== undefined) return given;
+    const decoded = decodeUtf8(readFileSync(path));
+    if (decoded.badLineCount === 0) return decoded.text;
+    issues.push({
+      file: display(path),
+      line: decoded.badLines[0] ?? 1,
+      kind: 'encoding',
+      message: describeBadLines(decoded),
+    });
+    return undefined;
+  };
+  const yamlPaths = listYaml(base);
+  for (const p of overlay.keys()) if (/\.ya?ml$/.test(p) && !yamlPaths.includes(p)) yamlPaths.push(p);
+  const files: DataFile[] = yamlPaths.map((p) => {
+    const text = readText(p);
+    // A data file with a bad byte is still checked, with U+FFFD in its place, so nothing else is hidden.
+    return { path: display(p), text: text ?? decodeUtf8(readFileSync(p)).text };
+  });
   const parsed = parseDataFiles(files);
+  issues.push(...parsed.issues);
+  const reviewed = applyReview(parsed.nodes, parsed.edges, parsed.updates);
+  issues.push(...reviewed.issues);
   const sourceTexts = new Map<string, string>();
-  const issues = [...parsed.issues];
-  for (const n of parsed.nodes) {
+  for (const n of reviewed.nodes) {
     if (n.label !== 'Source') continue;
     const file = n.props.file;
     const path = typeof file === 'string' ? join(base, file) : undefined;
-    if (!path || !existsSync(path)) {
+    if (!path || !(overlay.has(path) || existsSync(path))) {
       issues.push({
         file: n.origin.file,
         line: n.origin.line,
@@ -66,11 +103,18 @@ export function readKnowledgeBase(graphDir: string = DEFAULT_GRAPH_DIR): {
       });
       continue;
     }
-    sourceTexts.set(n.id, readFileSync(path, 'utf8'));
+    const text = readText(path);
+    if (text !== undefined) sourceTexts.set(n.id, text);
   }
-  const kb: KnowledgeBase = { nodes: parsed.nodes, edges: parsed.edges, sourceTexts };
-  issues.push(...validateKnowledgeBase(kb));
-  return { kb, issues };
+  const kb: KnowledgeBase = {
+    nodes: reviewed.nodes,
+    edges: reviewed.edges,
+    sourceTexts,
+    updates: reviewed.updates,
+    setAside: reviewed.setAside,
+  };
+  issues.push(...validateKnowledgeBase(kb, { invalid: parsed.invalid }));
+  return { kb, issues: issues.map(clipIssue) };
 }
 
 /** Like readKnowledgeBase, but refuses a knowledge base with any problem. */

@@ -1,18 +1,30 @@
 // Rules that span entries and files: identity, references, vocabulary, dates and provenance.
 import { closest, distance } from 'fastest-levenshtein';
+import { Cascades } from './cascade.js';
+import { clip } from './clip.js';
+import { isDateProp, isPartialDate } from './dates.js';
 import { checkInferred } from './inferred-check.js';
 import {
   ATTENDANCE_MODES,
   type EdgeRecord,
   type KnowledgeBase,
   type NodeRecord,
+  type Origin,
   PROJECT_STATUSES,
+  type Provenance,
   type ValidationIssue,
 } from './types.js';
+import { validateUpdates } from './validate-updates.js';
 import { relSpec } from './vocabulary.js';
 
-export function validateKnowledgeBase(kb: KnowledgeBase): ValidationIssue[] {
+export interface ValidationContext {
+  /** Entries that could not be read, by id: references to them are counted, not reported one by one. */
+  invalid?: Map<string, Origin>;
+}
+
+export function validateKnowledgeBase(kb: KnowledgeBase, context: ValidationContext = {}): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  const cascades = new Cascades(context.invalid ?? new Map());
   const at = (rec: NodeRecord | EdgeRecord, kind: ValidationIssue['kind'], message: string): void => {
     issues.push({ file: rec.origin.file, line: rec.origin.line, entity: rec.id, kind, message });
   };
@@ -26,12 +38,11 @@ export function validateKnowledgeBase(kb: KnowledgeBase): ValidationIssue[] {
     }
     nodes.set(n.id, n);
   }
-  const ids = [...nodes.keys()];
-  const suggest = (id: string): string => {
-    if (ids.length === 0) return '';
-    const best = closest(id, ids);
-    return distance(id, best) <= Math.max(3, Math.floor(id.length / 3)) ? ` (did you mean "${best}"?)` : '';
-  };
+  const suggest = suggester([...nodes.keys()]);
+  for (const n of nodes.values()) {
+    if (n.label === 'Source' && !kb.sourceTexts.has(n.id))
+      cascades.markBroken(n.id, n.origin, 'has no readable text');
+  }
 
   for (const n of nodes.values()) {
     if (n.label === 'Economy' && !/^[A-Z]{3}$/.test(n.id)) {
@@ -46,7 +57,7 @@ export function validateKnowledgeBase(kb: KnowledgeBase): ValidationIssue[] {
       }
     }
     checkDates(n, (m) => at(n, 'bad-date', m));
-    checkProvenance(n, kb, nodes, suggest, (k, m) => at(n, k, m));
+    checkProvenance(n, kb, nodes, suggest, cascades, (k, m) => at(n, k, m));
   }
 
   const edgeIds = new Map<string, EdgeRecord>();
@@ -66,8 +77,13 @@ export function validateKnowledgeBase(kb: KnowledgeBase): ValidationIssue[] {
       at(e, 'unknown-type', `relationship type "${e.type}" is not in the schema (src/model/vocabulary.ts)`);
     const from = nodes.get(e.from);
     const to = nodes.get(e.to);
-    if (!from) at(e, 'unknown-reference', `"from" names unknown node "${e.from}"${suggest(e.from)}`);
-    if (!to) at(e, 'unknown-reference', `"to" names unknown node "${e.to}"${suggest(e.to)}`);
+    for (const [end, id, found] of [
+      ['from', e.from, from],
+      ['to', e.to, to],
+    ] as const) {
+      if (!found && cascades.reference(id, 'relationship', e.origin))
+        at(e, 'unknown-reference', `"${end}" names unknown node "${clip(id)}"${suggest(id)}`);
+    }
     if (spec && from && !spec.from.includes(from.label)) {
       at(
         e,
@@ -93,39 +109,47 @@ export function validateKnowledgeBase(kb: KnowledgeBase): ValidationIssue[] {
       at(e, 'bad-enum', `props.mode "${String(e.props.mode)}" is not one of ${ATTENDANCE_MODES.join(' | ')}`);
     }
     checkDates(e, (m) => at(e, 'bad-date', m));
-    checkProvenance(e, kb, nodes, suggest, (k, m) => at(e, k, m));
+    checkProvenance(e, kb, nodes, suggest, cascades, (k, m) => at(e, k, m));
   }
+  issues.push(
+    ...validateUpdates(kb, nodes, suggest, (rec, report) =>
+      checkProvenance(rec, kb, nodes, suggest, cascades, report),
+    ),
+  );
   issues.push(...checkInferred(kb));
-  return issues;
+  issues.push(...cascades.summaries());
+  return issues.map(clipIssue);
 }
 
-const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** A partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD) that names a real day, month or year. */
-export function isPartialDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (!m) return false;
-  const [, y, mo, d] = m;
-  if (mo === undefined) return true;
-  const month = Number(mo);
-  if (month < 1 || month > 12) return false;
-  if (d === undefined) return true;
-  const day = Number(d);
-  const date = new Date(Date.UTC(Number(y), month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+/** "did you mean" for a mistyped id; nothing for ids too long to be a typo (a corrupted line). */
+export function suggester(ids: string[]): (id: string) => string {
+  return (id) => {
+    if (ids.length === 0 || id.length > 100) return '';
+    const best = closest(id, ids);
+    return distance(id, best) <= Math.max(3, Math.floor(id.length / 3)) ? ` (did you mean "${best}"?)` : '';
+  };
 }
 
-function checkDates(rec: NodeRecord | EdgeRecord, report: (m: string) => void): void {
+/** The last guard against data echoed whole: messages and entity names stay readable. */
+export function clipIssue(i: ValidationIssue): ValidationIssue {
+  const message = clip(i.message, 600);
+  const entity = i.entity === undefined ? undefined : clip(i.entity);
+  if (message === i.message && entity === i.entity) return i;
+  return { ...i, message, ...(entity !== undefined ? { entity } : {}) };
+}
+
+export { isPartialDate };
+
+function checkDates(rec: { props: NodeRecord['props'] }, report: (m: string) => void): void {
   for (const [key, value] of Object.entries(rec.props)) {
-    if (!(key === 'date' || key.endsWith('Date') || key === 'since' || key === 'until' || key === 'asOf'))
-      continue;
+    if (!isDateProp(key)) continue;
     const values = Array.isArray(value) ? value : [value];
     for (const v of values) {
       if (key === 'since' || key === 'until') {
         if (typeof v === 'number' && Number.isInteger(v) && v > 1900 && v < 2200) continue;
       }
       if (typeof v !== 'string' || !isPartialDate(v)) {
-        report(`props.${key} "${String(v)}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
+        report(`props.${key} "${clip(String(v))}" is not a date (YYYY, YYYY-MM or YYYY-MM-DD)`);
       }
     }
   }
@@ -153,12 +177,15 @@ function squashedSource(kb: KnowledgeBase, id: string): string | undefined {
   return s;
 }
 
+export type ReportIssue = (kind: ValidationIssue['kind'], m: string) => void;
+
 function checkProvenance(
-  rec: NodeRecord | EdgeRecord,
+  rec: { prov: Provenance[]; origin: Origin },
   kb: KnowledgeBase,
   nodes: Map<string, NodeRecord>,
   suggest: (id: string) => string,
-  report: (kind: ValidationIssue['kind'], m: string) => void,
+  cascades: Cascades,
+  report: ReportIssue,
 ): void {
   if (rec.prov.length === 0) {
     report('missing-provenance', 'no provenance: add prov with source, section and a verbatim quote');
@@ -173,14 +200,28 @@ function checkProvenance(
       continue;
     }
     const src = nodes.get(p.source);
-    if (src?.label !== 'Source') {
-      report('unknown-reference', `provenance names unknown source "${p.source}"${suggest(p.source)}`);
+    if (src === undefined) {
+      if (cascades.reference(p.source, 'quote', rec.origin))
+        report(
+          'unknown-reference',
+          `provenance names unknown source "${clip(p.source)}"${suggest(p.source)}`,
+        );
+      continue;
+    }
+    if (src.label !== 'Source') {
+      report('unknown-reference', `provenance names "${p.source}", a ${src.label}, not a Source`);
       continue;
     }
     const text = squashedSource(kb, p.source);
-    if (text === undefined) continue; // the Source node's own check reports the missing file
+    if (text === undefined) {
+      cascades.reference(p.source, 'quote', rec.origin); // counted under the Source's own problem
+      continue;
+    }
     if (!text.includes(squash(p.quote))) {
-      report('quote-not-found', `quote not found in ${p.source} (section ${p.section}): "${p.quote}"`);
+      report(
+        'quote-not-found',
+        `quote not found in ${p.source} (section ${clip(p.section, 60)}): "${clip(p.quote)}"`,
+      );
     }
   }
 }

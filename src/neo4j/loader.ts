@@ -9,6 +9,7 @@
 // several times faster than MERGE; it assumes no other writer adds our ids during the load, and if one
 // does the uniqueness constraint fails the transaction rather than duplicating a node.
 import neo4j, { type Driver, type Transaction } from 'neo4j-driver';
+import { selectForLoad } from '../model/review.js';
 import { type KnowledgeBase, NODE_LABELS, type NodeLabel } from '../model/types.js';
 import { edgeToNeo4j, type Neo4jNodeRow, type Neo4jProps, type Neo4jRelRow, nodeToNeo4j } from './mapping.js';
 
@@ -20,6 +21,11 @@ export interface LoadReport {
   relsUpdated: number;
   relsDeleted: number;
   timeMs: number;
+  /** Entries not loaded because they await review (see selectForLoad): nodes, relationships, and reviewed
+   * relationships to a pending node. Flat numbers, like every other count here. */
+  heldBackNodes: number;
+  heldBackRels: number;
+  heldBackReviewedRels: number;
 }
 
 export interface LoadOptions {
@@ -28,6 +34,8 @@ export interface LoadOptions {
   onProgress?: (done: number, total: number) => void;
   /** Transaction timeout; the whole sync is one transaction. Default 10 minutes. */
   timeoutMs?: number;
+  /** Load `review: pending` entries too, marked `draft: true`; by default only reviewed entries are loaded. */
+  includeDrafts?: boolean;
 }
 
 /** Rows per UNWIND statement: of 2,000, 5,000, 10,000 and 25,000, 5,000 loaded fastest in `npm run bench:load`. */
@@ -53,15 +61,19 @@ function emptyReport(): LoadReport {
     relsUpdated: 0,
     relsDeleted: 0,
     timeMs: 0,
+    heldBackNodes: 0,
+    heldBackRels: 0,
+    heldBackReviewedRels: 0,
   };
 }
 
 export async function loadIntoNeo4j(
   driver: Driver,
-  kb: KnowledgeBase,
+  allOfKb: KnowledgeBase,
   opts: LoadOptions = {},
 ): Promise<LoadReport> {
   const started = performance.now();
+  const { kb, heldBack } = selectForLoad(allOfKb, { includeDrafts: opts.includeDrafts ?? false });
   const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new RangeError('batchSize must be a whole number >= 1');
@@ -72,6 +84,9 @@ export async function loadIntoNeo4j(
     ...(opts.database ? { database: opts.database } : {}),
   });
   const report = emptyReport();
+  report.heldBackNodes = heldBack.nodes;
+  report.heldBackRels = heldBack.edges;
+  report.heldBackReviewedRels = heldBack.reviewedEdges;
   try {
     // Schema changes cannot share a transaction with data changes; they are idempotent and harmless alone.
     // Explicit transactions, not executeWrite: its retries would hide an unreachable database for 30 s,
@@ -121,6 +136,7 @@ function prepare(kb: KnowledgeBase) {
     }
     nodeIds.add(node.id);
     const row = nodeToNeo4j(node);
+    if (node.review === 'pending') row.props.draft = true;
     push(nodesByLabel, row.label, row);
   }
   // One statement per relationship type: with a dynamic type (`$(row.type)`) Neo4j 5.26 plans a scan of
@@ -137,6 +153,7 @@ function prepare(kb: KnowledgeBase) {
       }
     }
     const row = edgeToNeo4j(edge);
+    if (edge.review === 'pending') row.props.draft = true;
     push(relsByType, row.type, row);
   }
   return { nodesByLabel, relsByType };

@@ -10,9 +10,12 @@ import type { Neo4jConfig } from '../neo4j/config.js';
 import { SAVED_QUERIES } from '../neo4j/saved-queries.js';
 import { toApiError } from './api-errors.js';
 import { cacheGraph, registerGraphRoute } from './graph-route.js';
-import { registerHostCheck } from './host-check.js';
+import { isLoopbackHost, registerHostCheck } from './host-check.js';
 import { Neo4jConnection, type Neo4jHealth } from './neo4j-connection.js';
 import { registerQueryRoute } from './query-route.js';
+import { loadForReview, syncNeo4j } from './review/load.js';
+import { registerReviewRoutes } from './review/routes.js';
+import { registerSourcesRoute } from './sources-route.js';
 import { registerSecurityHeaders, registerStaticSite } from './static-site.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -40,6 +43,8 @@ export interface ServerOptions {
   maxConcurrentQueries?: number;
   /** Log each request to stdout (pino JSON lines). */
   logger?: boolean;
+  /** Started for review (`npm run review`): the write API under /api/review/, loopback only, this token. */
+  review?: { token: string; maxUploadBytes?: number };
 }
 
 export interface RunningServer {
@@ -47,6 +52,8 @@ export interface RunningServer {
   url: string;
   host: string;
   port: number;
+  /** In review mode: the address to open, with the token. */
+  reviewUrl?: string;
   close(): Promise<void>;
 }
 
@@ -55,15 +62,26 @@ export interface HealthResponse {
   graph: { nodes: number; edges: number };
 }
 
-function graphFor(opts: ServerOptions): SerializedGraph {
+function graphFor(opts: ServerOptions, kb: () => KnowledgeBase): SerializedGraph {
   if (opts.graphJson) return opts.graphJson;
-  return exportGraphJson(opts.knowledgeBase ?? loadKnowledgeBase(opts.graphDir ?? DEFAULT_GRAPH_DIR));
+  return exportGraphJson(kb());
 }
 
 export async function createServer(opts: ServerOptions = {}): Promise<RunningServer> {
   const host = opts.host ?? DEFAULT_HOST;
   const bodyLimit = opts.bodyLimit ?? DEFAULT_BODY_LIMIT;
-  const graph = cacheGraph(graphFor(opts));
+  const graphDir = opts.graphDir ?? DEFAULT_GRAPH_DIR;
+  if (opts.review && !isLoopbackHost(host)) {
+    throw new Error(
+      `Review mode writes to graph/ and listens on loopback only; HOST=${host} is not allowed.`,
+    );
+  }
+  let kb = opts.knowledgeBase ?? (opts.review ? loadForReview(graphDir) : undefined);
+  const currentKb = (): KnowledgeBase => {
+    kb ??= loadKnowledgeBase(graphDir);
+    return kb;
+  };
+  const graph = cacheGraph(graphFor(opts, currentKb));
   const db = new Neo4jConnection(opts.neo4j ?? null);
 
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit, forceCloseConnections: true });
@@ -88,6 +106,21 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   });
   registerGraphRoute(app, graph);
   app.get('/api/queries', async () => SAVED_QUERIES);
+  registerSourcesRoute(app, { knowledgeBase: currentKb });
+  if (opts.review) {
+    const cfg = opts.neo4j ?? null;
+    registerReviewRoutes(app, {
+      graphDir,
+      token: opts.review.token,
+      ...(opts.review.maxUploadBytes ? { maxUploadBytes: opts.review.maxUploadBytes } : {}),
+      onChange(next) {
+        kb = next;
+        // The graph route holds this object: refresh it in place so the next GET /api/graph has the decisions.
+        Object.assign(graph, cacheGraph(exportGraphJson(next)));
+      },
+      ...(cfg ? { sync: () => syncNeo4j(cfg, currentKb()) } : {}),
+    });
+  }
   registerQueryRoute(app, db, {
     timeoutMs: opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS,
     maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
@@ -105,5 +138,12 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (opts.port ?? 0);
   const urlHost = host.includes(':') ? `[${host}]` : host;
-  return { url: `http://${urlHost}:${port}/`, host, port, close: () => app.close() };
+  const url = `http://${urlHost}:${port}/`;
+  return {
+    url,
+    host,
+    port,
+    ...(opts.review ? { reviewUrl: `${url}?x.review=${opts.review.token}` } : {}),
+    close: () => app.close(),
+  };
 }

@@ -1,7 +1,7 @@
 // `npm start`: build the page if needed, bring up a database (the given one, or our local Neo4j), load graph/
 // into it, and serve. Whatever fails on the database side leaves a working explorer in static mode.
 import { createServer as createNetServer } from 'node:net';
-import { loadKnowledgeBase, REPO_ROOT } from '../model/read.js';
+import { DEFAULT_GRAPH_DIR, loadKnowledgeBase, REPO_ROOT } from '../model/read.js';
 import type { KnowledgeBase } from '../model/types.js';
 import { configFromEnv, createDriver, type Neo4jConfig } from '../neo4j/config.js';
 import { loadIntoNeo4j } from '../neo4j/loader.js';
@@ -9,6 +9,8 @@ import { DEFAULT_DATA_DIR, type LocalNeo4j, startLocalNeo4j } from '../neo4j/loc
 import { createServer, DEFAULT_HOST, type RunningServer } from './create-server.js';
 import { buildFrontend, frontendBuildNeeded } from './frontend-build.js';
 import { HOW_TO_START } from './neo4j-connection.js';
+import { newReviewToken } from './review/guard.js';
+import { loadForReview } from './review/load.js';
 
 export const DEFAULT_PORT = 5174;
 const LOCAL_NEO4J_PORTS = { first: 7687, last: 7699 };
@@ -28,6 +30,8 @@ export interface LaunchOptions {
   log?: (line: string) => void;
   /** Build the page when it is missing or stale (default true). */
   buildPage?: boolean;
+  /** Start for review: the write API on, loopback only, a fresh token in the printed address. */
+  review?: boolean;
 }
 
 function parsePort(value: string | undefined, name: string): number | undefined {
@@ -131,7 +135,8 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
   const host = env.HOST?.trim() || DEFAULT_HOST;
   const port = parsePort(env.PORT, 'PORT') ?? DEFAULT_PORT;
 
-  const kb = loadKnowledgeBase();
+  const kb = opts.review ? loadForReview(DEFAULT_GRAPH_DIR) : loadKnowledgeBase();
+  const review = opts.review ? { token: newReviewToken() } : undefined;
   log(`graph/ is valid: ${kb.nodes.length} nodes, ${kb.edges.length} relationships.`);
 
   const check =
@@ -151,7 +156,13 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
 
   let server: RunningServer;
   try {
-    server = await createServer({ host, port, neo4j: dbResult.cfg, knowledgeBase: kb });
+    server = await createServer({
+      host,
+      port,
+      neo4j: dbResult.cfg,
+      knowledgeBase: kb,
+      ...(review ? { review } : {}),
+    });
   } catch (err) {
     if (dbResult.local && !dbResult.local.alreadyRunning) await dbResult.local.stop();
     const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
@@ -163,6 +174,7 @@ export async function launch(opts: LaunchOptions = {}): Promise<Launched> {
     log(`Warning: HOST=${host} makes the explorer reachable from other machines.`);
   }
   log(`\nAPEC knowledge graph explorer: ${server.url}`);
+  if (server.reviewUrl) log(`Review mode (writes to graph/): open ${server.reviewUrl}`);
   log(
     dbResult.cfg && dbResult.loaded
       ? `Cypher console: read-only queries against ${withoutUserinfo(dbResult.cfg.uri)}.`

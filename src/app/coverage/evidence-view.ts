@@ -1,6 +1,8 @@
 // The facts behind a chosen cell or focus area: each relationship with both ends and its sources, verbatim.
+
 import type { AppContext } from '../context.js';
 import { h } from '../panels/dom.js';
+import { showInSourceButton } from '../sources/show-in-source.js';
 
 function relLabel(ctx: AppContext, relType: string): string {
   const key = `rel.${relType}`;
@@ -37,6 +39,8 @@ export function renderEvidence(ctx: AppContext, edges: string[]): HTMLUListEleme
           { class: 'cov-prov' },
           h('blockquote', { lang: /[\u3400-\u9fff]/.test(p.quote) ? 'zh-Hant' : 'en' }, p.quote),
           h('cite', {}, `${ctx.graph.hasNode(p.source) ? ctx.nodeName(p.source) : p.source}, ${p.section}`),
+          ' ',
+          showInSourceButton(ctx, p, e),
         ),
       );
       return h(

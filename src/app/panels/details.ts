@@ -261,7 +261,7 @@ export function mountDetails(el: HTMLElement, ctx: AppContext): void {
         'section',
         { 'aria-labelledby': 'details-prov' },
         h('h3', { id: 'details-prov' }, `${ctx.t('details.provenance')} (${a.prov.length})`),
-        provenanceList(ctx, a.prov),
+        provenanceList(ctx, a.prov, node),
       ),
     ];
     el.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));

@@ -1,9 +1,11 @@
 // Renders where a fact comes from: the source document, its section and the quoted words.
 import type { Provenance } from '../../model/types.js';
 import type { AppContext } from '../context.js';
+import { showInSourceButton } from '../sources/show-in-source.js';
 import { h } from './dom.js';
 
-export function provenanceList(ctx: AppContext, prov: Provenance[]): HTMLElement {
+/** factId: the node or relationship these entries back, so "show in source" picks its highlight. */
+export function provenanceList(ctx: AppContext, prov: Provenance[], factId?: string): HTMLElement {
   return h(
     'ul',
     { class: 'prov' },
@@ -18,6 +20,8 @@ export function provenanceList(ctx: AppContext, prov: Provenance[]): HTMLElement
           'div',
           { class: 'prov-where' },
           ctx.t('details.prov', { source: ctx.nodeName(p.source), section: p.section }),
+          ' ',
+          showInSourceButton(ctx, p, factId),
         ),
         h('blockquote', { lang: typeof language === 'string' ? language : undefined }, p.quote),
       );

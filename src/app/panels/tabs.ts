@@ -6,11 +6,18 @@ import { h } from './dom.js';
 type Mount = (el: HTMLElement, ctx: AppContext) => void | Promise<void>;
 
 // Globbed rather than imported, so the page builds while a feature folder is missing or unfinished.
-const loaders = import.meta.glob<Record<string, unknown>>(['../coverage/index.ts', '../console/index.ts']);
+const loaders = import.meta.glob<Record<string, unknown>>([
+  '../coverage/index.ts',
+  '../console/index.ts',
+  '../sources/index.ts',
+  '../review/index.ts',
+]);
 
 const TABS: Record<string, { path: string; exportName: string }> = {
   coverage: { path: '../coverage/index.ts', exportName: 'mountCoverage' },
   cypher: { path: '../console/index.ts', exportName: 'mountConsole' },
+  sources: { path: '../sources/index.ts', exportName: 'mountSources' },
+  review: { path: '../review/index.ts', exportName: 'mountReview' },
 };
 
 export function mountTabs(root: HTMLElement, ctx: AppContext): void {
