@@ -1,8 +1,9 @@
 // Catches the common ways a fact slips in without its source stating it: an attendance mode, a presentation
 // flag or a year that none of the entry's quotes contains. Such a value must be marked `inferred: true` in props,
 // with a note saying what it is inferred from; the check cannot prove a quote states a fact, only that it could.
-import type { EdgeRecord, KnowledgeBase, NodeRecord, ValidationIssue } from './types.js';
+
 import { isPartialDate } from './dates.js';
+import type { EdgeRecord, KnowledgeBase, NodeRecord, ValidationIssue } from './types.js';
 
 /** Words the report uses for each attendance mode (Chinese body, English annex). */
 const MODE_WORDS: Record<string, readonly string[]> = {
@@ -116,7 +117,12 @@ function recordIssues(
 export function checkInferred(kb: KnowledgeBase): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const parents = containerQuotes(kb);
+  const ids = new Set(kb.nodes.map((n) => n.id));
   const scan = (rec: NodeRecord | EdgeRecord, type?: string): void => {
+    // A pending draft is not yet a fact: its reviewer reads the quote and decides. A relationship to an unknown
+    // node is already an error; one clear error per broken entry is enough.
+    if (rec.review === 'pending') return;
+    if ('from' in rec && (!ids.has(rec.from) || !ids.has(rec.to))) return;
     for (const message of recordIssues(rec, type, parents.get(rec.id) ?? '')) {
       issues.push({
         file: rec.origin.file,
@@ -127,7 +133,8 @@ export function checkInferred(kb: KnowledgeBase): ValidationIssue[] {
       });
     }
   };
-  for (const n of kb.nodes) scan(n);
+  // A Source's props describe the file that was read (its date, format, pages), not a claim its quotes make.
+  for (const n of kb.nodes) if (n.label !== 'Source') scan(n);
   // A repeated id is reported as a duplicate; its values are not checked twice.
   const seen = new Set<string>();
   for (const e of kb.edges) {
