@@ -26,10 +26,10 @@ nodes:
   - { id: CHL, label: Economy, name: Chile, prov: { section: 一, quote: 智利 }, review: pending, confidence: 0.9, rule: names, candidates: [{ id: AUS, score: 0.2 }] }
   - { id: t-x, label: Topic, name: X, prov: { section: 一, quote: 議程 }, review: rejected, rule: topics }
 edges:
-  - { type: ATTENDED, from: TWN2, to: mtg-1, props: { mode: virtual }, prov: { section: 一, quote: 及我國等3個 }, review: accepted }
+  - { type: ATTENDED, from: TWN2, to: mtg-1, props: { mode: virtual, inferred: true }, note: mode not in the quote, prov: { section: 一, quote: 及我國等3個 }, review: accepted }
   - { type: ATTENDED, from: CHL, to: mtg-1, props: { mode: in-person }, prov: { section: 一, quote: 智利及我國 }, review: pending }
   - { type: DISCUSSED, from: mtg-1, to: t-x, prov: { section: 一, quote: 議程 }, review: pending }
-  - { type: ATTENDED, from: CHL, to: mtg-1, key: again, props: { mode: virtual }, prov: { section: 一, quote: 智利 }, review: accepted }
+  - { type: ATTENDED, from: CHL, to: mtg-1, key: again, props: { mode: virtual, inferred: true }, note: mode not in the quote, prov: { section: 一, quote: 智利 }, review: accepted }
 `);
     expect(issues).toEqual([]);
     expect(kb.nodes.map((n) => n.id)).toEqual(['src-test', 'AUS', 'TWN', 'mtg-1', 'CHL']);
