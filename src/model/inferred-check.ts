@@ -19,7 +19,14 @@ export function isInferred(rec: NodeRecord | EdgeRecord): boolean {
 }
 
 function isDateKey(key: string): boolean {
-  return key === 'date' || key.endsWith('Date') || key === 'since' || key === 'until';
+  return (
+    key === 'date' ||
+    key.endsWith('Date') ||
+    key === 'since' ||
+    key === 'until' ||
+    key === 'year' ||
+    key.endsWith('Year')
+  );
 }
 
 function quotesOf(rec: NodeRecord | EdgeRecord): string {
@@ -110,7 +117,12 @@ function recordIssues(
 export function checkInferred(kb: KnowledgeBase): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const parents = containerQuotes(kb);
+  const ids = new Set(kb.nodes.map((n) => n.id));
   const scan = (rec: NodeRecord | EdgeRecord, type?: string): void => {
+    // A pending draft is not yet a fact: its reviewer reads the quote and decides. A relationship to an unknown
+    // node is already an error; one clear error per broken entry is enough.
+    if (rec.review === 'pending') return;
+    if ('from' in rec && (!ids.has(rec.from) || !ids.has(rec.to))) return;
     for (const message of recordIssues(rec, type, parents.get(rec.id) ?? '')) {
       issues.push({
         file: rec.origin.file,
@@ -121,7 +133,8 @@ export function checkInferred(kb: KnowledgeBase): ValidationIssue[] {
       });
     }
   };
-  for (const n of kb.nodes) scan(n);
+  // A Source's props describe the file that was read (its date, format, pages), not a claim its quotes make.
+  for (const n of kb.nodes) if (n.label !== 'Source') scan(n);
   // A repeated id is reported as a duplicate; its values are not checked twice.
   const seen = new Set<string>();
   for (const e of kb.edges) {

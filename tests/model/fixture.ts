@@ -27,17 +27,13 @@ nodes:
     label: Meeting
     name: Meeting one
     props: { startDate: 2025-02-26 }
-    prov:
-      - { section: 一, quote: 本次會議 }
-      - { section: 二, quote: 會議於 2025 年 2 月 26 日舉行 }
+    prov: { section: 二, quote: 會議於 2025 年 2 月 26 日舉行 }
 edges:
   - type: ATTENDED
     from: AUS
     to: mtg-1
     props: { mode: in-person }
-    prov:
-      - { section: 一, quote: 澳洲、智利及我國等3個經濟體與會 }
-      - { section: 二, quote: 澳洲實體與會 }
+    prov: { section: 二, quote: 會議於 2025 年 2 月 26 日舉行，澳洲實體與會 }
 `;
 
 /** Writes files (path relative to the graph dir -> content) into a fresh temporary graph dir. */

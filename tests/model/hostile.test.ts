@@ -66,7 +66,7 @@ describe('hostile data files', () => {
       ['encoding', 'sources/test.txt', 1],
       ['cascade', expect.stringMatching(/base\.yaml$/), 3],
     ]);
-    expect(issues[1]?.message).toBe('8 quotes could not be checked because "src-test" has no readable text');
+    expect(issues[1]?.message).toBe('6 quotes could not be checked because "src-test" has no readable text');
   });
 
   it('a broken Source collapses into its cause plus a count, and a planted fake quote elsewhere still shows', () => {
@@ -77,7 +77,7 @@ describe('hostile data files', () => {
     const { issues } = readKnowledgeBase(dir);
     expect(issues.map((i) => i.kind)).toEqual(['bad-enum', 'quote-not-found', 'cascade']);
     expect(issues[2]?.message).toBe(
-      '6 quotes could not be checked because "src-test" is invalid (see its own error)',
+      '4 quotes could not be checked because "src-test" is invalid (see its own error)',
     );
     expect(issues[1]?.message).toContain('偽造的引文');
   });

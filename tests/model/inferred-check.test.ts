@@ -72,8 +72,12 @@ nodes:
     const issues = issuesFor(`nodes:
   - { id: m2, label: Meeting, name: M2, props: { startDate: '2024-05' }, prov: { section: 一, quote: 本次會議 } }
   - { id: m3, label: Meeting, name: M3, props: { startDate: '2025-03' }, prov: { section: 二, quote: 會議於 2025 年 2 月 26 日舉行 } }
+  - { id: d1, label: Document, name: D1, props: { year: 2023 }, prov: { section: 二, quote: 會議於 2025 年 2 月 26 日舉行 } }
 `);
-    expect(issues).toEqual([[3, 'm2', expect.stringMatching(/startDate "2024-05".*year 2024/)]]);
+    expect(issues).toEqual([
+      [3, 'm2', expect.stringMatching(/startDate "2024-05".*year 2024/)],
+      [5, 'd1', expect.stringMatching(/year "2023".*year 2023/)],
+    ]);
   });
 
   it('a session takes its year from the meeting it is part of; an unrelated node does not', () => {
