@@ -56,6 +56,7 @@ export function renderLegend(ctx: AppContext): HTMLElement {
     { class: 'cov-legend' },
     h('li', {}, ctx.t('coverage.legendInPerson')),
     h('li', {}, ctx.t('coverage.legendVirtual')),
+    h('li', {}, ctx.t('coverage.legendModeNotStated')),
     h('li', {}, ctx.t('coverage.legendMember')),
     h('li', {}, h('span', { class: 'cov-gap-swatch', 'aria-hidden': 'true' }), ctx.t('coverage.legendGap')),
   );

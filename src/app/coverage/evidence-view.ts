@@ -25,6 +25,7 @@ function nodeButton(ctx: AppContext, id: string): HTMLButtonElement {
 }
 
 function modeText(ctx: AppContext, props: Record<string, unknown>): string | null {
+  if (props.inferred === true && props.mode !== undefined) return ctx.t('coverage.modeNotStated');
   if (props.mode === 'virtual') return ctx.t('coverage.virtual');
   if (props.mode === 'in-person') return ctx.t('coverage.inPerson');
   if (props.disputed === true) return ctx.t('coverage.disputed');

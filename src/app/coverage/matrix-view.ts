@@ -17,12 +17,16 @@ export function columnTitle(ctx: AppContext, col: CoverageColumn): string {
   return ctx.lang === 'en' ? col.title.en : col.title.zh;
 }
 
+// An attendance whose mode the report does not state (or only implies) is neither: ○, "mode not stated".
+const MODE_SYMBOL: Record<string, string> = { 'in-person': '●', virtual: '◐' };
+const MODE_TEXT: Record<string, string> = { 'in-person': 'coverage.inPerson', virtual: 'coverage.virtual' };
+
 /** What a cell shows: a symbol for membership columns, the count for counting columns, nothing for a gap. */
 export function cellSymbol(col: CoverageColumn, cell: CoverageCell): string {
   if (cell.value === 0) return '';
   if (col.kind === 'meeting') {
     const modes = (cell.detail ?? '').split('+');
-    return modes.map((m) => (m === 'virtual' ? '◐' : '●')).join('');
+    return modes.map((m) => MODE_SYMBOL[m] ?? '○').join('');
   }
   if (col.kind === 'framework' || col.kind === 'group') return cell.detail === 'disputed' ? '✓?' : '✓';
   return String(cell.value);
@@ -33,7 +37,7 @@ function cellDescription(ctx: AppContext, col: CoverageColumn, cell: CoverageCel
   if (col.kind === 'meeting') {
     return (cell.detail ?? '')
       .split('+')
-      .map((m) => (m === 'virtual' ? ctx.t('coverage.virtual') : ctx.t('coverage.inPerson')))
+      .map((m) => ctx.t(MODE_TEXT[m] ?? 'coverage.modeNotStated'))
       .join(', ');
   }
   if (cell.detail === 'disputed') return ctx.t('coverage.disputed');
