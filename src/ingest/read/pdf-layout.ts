@@ -34,16 +34,39 @@ function joinRuns(runs: TextRun[]): string {
       const before = text.at(-1);
       const after = run.str[0];
       const bothCjk = isCjk(before) && isCjk(after);
-      // CJK runs abut (Word and Chromium often emit one run per glyph or per font change); a gap wider than a
-      // space between Latin runs is a space that the PDF drew as distance rather than as a character.
-      const threshold = (bothCjk ? 0.6 : 0.18) * Math.max(prev.size, run.size);
-      if (gap > threshold && before !== ' ' && after !== ' ') text += ' ';
+      const eitherCjk = isCjk(before) || isCjk(after);
+      // CJK runs abut (Word and Chromium often emit one run per glyph or per font change), and a fallback font's
+      // advances can leave gaps inside a word of a mixed line: only a column's width (a table) is a space there.
+      // Between Latin runs, a gap wider than a space is a space the PDF drew as distance, not as a character.
+      const threshold = (bothCjk ? 1.5 : eitherCjk ? 0.6 : 0.18) * Math.max(prev.size, run.size);
+      if (gap > threshold && before !== ' ' && after !== ' ') text += GAP;
     }
-    text += run.str;
+    // A blank run as wide as a character or more is a tab stop, a table column or a justified line's space.
+    text += run.str.trim() === '' && run.width >= run.size ? TAB : run.str;
     prev = run;
   }
-  return text.replace(/[ \t\u00a0]+/g, ' ').trim();
+  // A space character between two CJK characters is layout, not text (Chromium, for one, writes the glyphs of a
+  // mixed line as "數 位 韌 性"); a space the layout implies (GAP: a gap, a tab stop, a table column) stays.
+  return text
+    .replace(CJK_SPACED, '$1')
+    .replace(/([（「『【〔《〈])[ \u00a0]+/gu, '$1')
+    .replace(/[ \u00a0]+(?=[）」』】〕》〉])/gu, '')
+    .replaceAll(GAP, ' ')
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .replace(CJK_COLUMNS, '$1\t')
+    .replaceAll(TAB, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
+
+/** A space the layout implies (a gap between runs, a tab stop): kept where a literal space is dropped. */
+const GAP = '\u0000';
+const TAB = '\u0001';
+/** Between CJK cells (which have no word spaces to justify), a wide blank is a column: a tab, as in a Word table. */
+const CJK_COLUMNS =
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]) ?\u0001[ \u0001]*(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef])/gu;
+const CJK_SPACED =
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef])[ \u00a0]+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef])/gu;
 
 /** A page's runs as lines, top to bottom, each left to right. */
 export function pageLines(runs: TextRun[]): Line[] {
