@@ -48,6 +48,12 @@ function scalarBytes(value: string | number | boolean): number {
   return typeof value === 'string' ? value.length + 3 : 12;
 }
 
+/** What the budget lost since it stood at `before` (nothing to count for an unlimited one). */
+function spentSince(before: number, budget: ByteBudget): number {
+  const spent = before - budget.remaining;
+  return Number.isFinite(spent) ? spent : 0;
+}
+
 /** Collects graph entities in first-seen order and maps element ids to our ids. */
 export class GraphCollector {
   constructor(readonly budget: ByteBudget = new ByteBudget()) {}
@@ -58,6 +64,8 @@ export class GraphCollector {
   private readonly nodeIds = new Map<string, string>();
   /** Relationships whose end nodes were not in the result, by elementId of those ends. */
   private readonly pendingEnds = new Set<string>();
+  /** What each entity costs in the answer's JSON, charged again every time a row repeats it. */
+  private readonly sizes = new Map<GraphNode | GraphEdge, number>();
 
   addNode(node: Node): GraphNode {
     const id = ourId(node.properties, node.elementId);
@@ -65,16 +73,26 @@ export class GraphCollector {
     this.pendingEnds.delete(node.elementId);
     let entry = this.nodes.get(id);
     if (!entry) {
+      const before = this.budget.remaining;
       entry = { id, labels: [...node.labels], properties: plainProperties(node.properties, this) };
       this.nodes.set(id, entry);
+      this.sizes.set(entry, spentSince(before, this.budget) + id.length + 40);
     }
+    // Once in the answer's graph listing, and once more for every row that holds it.
+    this.chargeAgain(entry);
     return entry;
+  }
+
+  /** A row holds the whole entity each time it appears (a path repeats its nodes), so each use is paid for. */
+  private chargeAgain(entry: GraphNode | GraphEdge): void {
+    this.budget.take(this.sizes.get(entry) ?? 0);
   }
 
   addRelationship(rel: Relationship): GraphEdge {
     const id = ourId(rel.properties, rel.elementId);
     let entry = this.edges.get(id);
     if (!entry) {
+      const before = this.budget.remaining;
       entry = {
         id,
         type: rel.type,
@@ -83,10 +101,12 @@ export class GraphCollector {
         properties: plainProperties(rel.properties, this),
       };
       this.edges.set(id, entry);
+      this.sizes.set(entry, spentSince(before, this.budget) + id.length + rel.type.length + 60);
       for (const end of [rel.startNodeElementId, rel.endNodeElementId]) {
         if (!this.nodeIds.has(end)) this.pendingEnds.add(end);
       }
     }
+    this.chargeAgain(entry);
     return entry;
   }
 
@@ -147,7 +167,10 @@ function plainProperties(
   graph: GraphCollector,
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(properties)) out[key] = toPlain(value, graph);
+  for (const [key, value] of Object.entries(properties)) {
+    graph.budget.take(key.length + 4);
+    out[key] = toPlain(value, graph);
+  }
   return out;
 }
 

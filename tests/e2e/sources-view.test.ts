@@ -24,7 +24,7 @@ const currentText = (page: Page) =>
   page.$$eval('mark.is-current', (els) => els.map((e) => e.textContent ?? '').join(''));
 
 const extra = (page: Page, key: string) =>
-  page.evaluate((k) => new URL(location.href).searchParams.get(`x.${k}`), key);
+  page.evaluate((k) => new URL(location.href).searchParams.get(k), key);
 
 describe('sources view', () => {
   let h: Harness;
@@ -108,7 +108,7 @@ describe('sources view', () => {
     await page.focus('#src-next');
     await page.keyboard.press('Enter');
     await page.waitForFunction(
-      (before) => Number(new URL(location.href).searchParams.get('x.at')?.split('-')[0]) > before,
+      (before) => Number(new URL(location.href).searchParams.get('at')?.split('-')[0]) > before,
       at,
     );
     await page.click('.src-fact-list li[data-fact="mtg-gpa-2025"] button');

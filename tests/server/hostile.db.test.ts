@@ -11,7 +11,7 @@ import { loadIntoNeo4j } from '../../src/neo4j/loader.js';
 import { fingerprint, neo4jEnv, testConfig, testDriver } from '../neo4j/db-helpers.js';
 
 /** The documented bound on the server's resident memory (README, "Limits"), with a 1 MB answer cap. */
-const SERVER_RSS_LIMIT_MB = 400;
+const SERVER_RSS_LIMIT_MB = 512;
 const TIMEOUT_MS = 3000;
 const MAX_BYTES = 1024 * 1024;
 

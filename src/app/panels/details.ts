@@ -231,7 +231,11 @@ export function mountDetails(el: HTMLElement, ctx: AppContext): void {
       return;
     }
     if (!ctx.details.has('node', node)) {
-      // Sources and notes come on demand; the panel opens once they are here.
+      // Sources and notes come on demand. The panel opens at once, so that the camera frames the selection in
+      // the part of the graph the panel leaves visible, and fills in when they are here.
+      el.hidden = false;
+      delete el.dataset.node;
+      el.replaceChildren(h('p', { class: 'hint', 'aria-busy': 'true' }, ctx.t('tabs.loading')));
       void ctx.details.ensure(detailItems(ctx.graph, node)).then(() => {
         if (ctx.state.get().selected === node) render();
       });

@@ -287,6 +287,11 @@ export function mountPath(el: HTMLElement, ctx: AppContext): void {
       shownKey = '';
       return;
     }
+    // The relationships' quotes come on demand (GET /api/graph carries none): draw again once they are here.
+    const unloaded = paths
+      .flatMap((p) => p.steps.flatMap((step) => step.edges.map((e) => e.key)))
+      .filter((k) => !ctx.details.has('edge', k));
+    if (unloaded.length > 0) void ctx.details.ensure({ edges: unloaded }).then(() => render(false));
     const shown = paths[Math.min(shownIndex, paths.length - 1)] as PathResult;
     const highlightKey = `${key}|${shown.nodes.join()}`;
     if (highlightKey !== shownKey) {

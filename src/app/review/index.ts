@@ -363,7 +363,7 @@ export function mountReview(el: HTMLElement, ctx: AppContext): void {
       const anchor = sel?.anchorNode?.parentElement;
       if (text && anchor?.closest('.src-text')) {
         quote.value = text;
-        const sec = new URL(location.href).searchParams.get('x.sec');
+        const sec = ctx.state.get().extra.sec;
         if (sec) section.value = sec;
       } else say(ctx.t('review.noSelection'), true);
     };

@@ -5,9 +5,10 @@ import { basename, extname } from 'node:path';
 import { type ExtractedText, IngestError } from '../types.js';
 import { decodeText } from './decode-text.js';
 import { readDocx } from './docx.js';
+import { DEFAULT_MAX_BYTES } from './limits.js';
 import { readPdf } from './pdf.js';
 
-export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+export { DEFAULT_MAX_BYTES } from './limits.js';
 
 export const SUPPORTED_EXTENSIONS = ['.pdf', '.docx', '.txt', '.md'] as const;
 

@@ -5,8 +5,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { ingestFile } from '../../ingest/ingest-file.js';
-import { DEFAULT_MAX_BYTES } from '../../ingest/read/read-report.js';
+import { DEFAULT_MAX_BYTES } from '../../ingest/read/limits.js';
 import { applyDecisions, type Decision, ReviewError } from '../../ingest/review/decisions.js';
 import { type QueueEntry, queueOf } from '../../ingest/review/queue.js';
 import { formatIssue } from '../../model/read.js';
@@ -161,13 +160,15 @@ export function registerReviewRoutes(app: FastifyInstance, opts: ReviewRouteOpti
             'Send the file as application/octet-stream with ?name=<file name>.',
           );
         }
+        // The readers (pdfjs, mammoth) load with the first upload, not with every server.
+        const { ingestFile: ingest } = await import('../../ingest/ingest-file.js');
         const tmp = mkdtempSync(join(tmpdir(), 'apec-kg-upload-'));
         const path = join(tmp, name);
         writeFileSync(path, request.body);
         try {
           const slug = request.query.slug?.trim();
           const result = await lock(() =>
-            ingestFile(path, { originalName: name, graphDir: opts.graphDir, ...(slug ? { slug } : {}) }),
+            ingest(path, { originalName: name, graphDir: opts.graphDir, ...(slug ? { slug } : {}) }),
           );
           opts.onChange(readForReview(opts.graphDir).kb);
           return { slug: result.slug };
