@@ -9,7 +9,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
-import { loadKnowledgeBase } from '../../src/model/read.js';
+import { loadKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
 import { createDriver, type Neo4jConfig } from '../../src/neo4j/config.js';
 import { loadIntoNeo4j } from '../../src/neo4j/loader.js';
 import { createServer, type RunningServer } from '../../src/server/create-server.js';
@@ -206,5 +206,35 @@ describe('review queue', () => {
       };
     });
     expect(inPage).toEqual({ meeting: true, kor: false, aus: true });
+  });
+  it('ingests a report chosen on the page: the same ingestion as the CLI, a valid folder, its facts queued', async () => {
+    const report = join(REPO_ROOT, 'tests/fixtures/reports/ecsg-51.en.txt');
+    await page.setInputFiles('#rv-file', report);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('rf') === 'ecsg-51-en');
+    await page.waitForSelector('.rv-row[data-review="pending"]');
+    const folder = join(dir, 'ecsg-51-en');
+    expect(readFileSync(join(folder, 'draft.yaml'), 'utf8')).toMatch(/review: pending/);
+    expect(readFileSync(join(dir, 'sources', 'ecsg-51-en.en.txt'), 'utf8')).toBe(
+      readFileSync(report, 'utf8'),
+    );
+    const { kb, issues } = readForReview(dir);
+    expect(issues).toEqual([]);
+    const drafted = [...kb.nodes, ...kb.edges].filter((x) => x.origin.file.endsWith('ecsg-51-en/draft.yaml'));
+    expect(drafted.length).toBeGreaterThan(5);
+    expect(drafted.every((x) => (x as { review?: string }).review === 'pending')).toBe(true);
+    expect(kb.nodes.some((n) => n.label === 'Source' && n.origin.file.includes('ecsg-51-en/'))).toBe(true);
+    expect(await page.$$eval('.rv-row[data-review="pending"]', (els) => els.length)).toBeGreaterThan(5);
+    // A file the ingester cannot read is refused with its one-line reason, and nothing is written.
+    const before = readFileSync(join(folder, 'draft.yaml'), 'utf8');
+    await page.setInputFiles('#rv-file', {
+      name: 'notes.rtf',
+      mimeType: 'application/rtf',
+      buffer: Buffer.from('{\\rtf1}'),
+    });
+    await page.waitForFunction(() =>
+      /notes\.rtf/.test(document.querySelector('.rv-status')?.textContent ?? ''),
+    );
+    expect(await page.textContent('.rv-status')).toMatch(/not supported|unsupported/i);
+    expect(readFileSync(join(folder, 'draft.yaml'), 'utf8')).toBe(before);
   });
 });

@@ -60,11 +60,11 @@ function joinRuns(runs: TextRun[]): string {
 }
 
 /** A space the layout implies (a gap between runs, a tab stop): kept where a literal space is dropped. */
-const GAP = '\u0000';
-const TAB = '\u0001';
+const GAP = '\ue000';
+const TAB = '\ue001';
 /** Between CJK cells (which have no word spaces to justify), a wide blank is a column: a tab, as in a Word table. */
 const CJK_COLUMNS =
-  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]) ?\u0001[ \u0001]*(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef])/gu;
+  /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef]) ?\ue001[ \ue001]*(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef])/gu;
 const CJK_SPACED =
   /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef])[ \u00a0]+(?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef])/gu;
 
