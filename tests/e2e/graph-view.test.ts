@@ -272,9 +272,10 @@ describe('graph view', () => {
   it('draws parallel relationships as the same curves at overview zoom and zoomed in', async () => {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('sel'));
-    // From the whole graph in view, as a first visit shows it (a selection before may have framed it closer).
+    // Closer than the whole graph but still at overview zoom (above the ratio where the exact curve program takes
+    // over), so that the farthest-bending curve bends by more than the probes' size on screen.
     await page.evaluate(() =>
-      window.__apecKg?.sigma?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }),
+      window.__apecKg?.sigma?.getCamera().setState({ x: 0.5, y: 0.5, ratio: 0.6, angle: 0 }),
     );
     await h.waitForRender(page);
     // The curve that bends farthest from its chord on screen, its middle clear of every node.
