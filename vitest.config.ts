@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three projects, so that everyday work does not wait for a JVM or a browser:
@@ -17,6 +18,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/**/*.db.test.ts', 'tests/e2e/**'],
+          // Unit tests are CPU-bound and share nothing, so they take every core; vitest's default leaves one
+          // idle, which on a 2-core machine runs them one file at a time (measured: 44-53 s → 31-35 s).
+          maxWorkers: availableParallelism(),
           sequence: { groupOrder: 0 },
         },
       },

@@ -4,10 +4,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { COMPARE_SECTIONS } from '../../src/app/compare/model.js';
 import { REPO_ROOT } from '../../src/model/read.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, useHarness } from './harness.js';
 
 const AXE = join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
@@ -18,12 +18,8 @@ const DESG = 'mtg-desg-2025-1';
 
 let harness: Harness;
 
-beforeAll(async () => {
-  harness = await startHarness({ viewport: { width: 1440, height: 900 } });
-});
-
-afterAll(async () => {
-  await harness?.close();
+useHarness({ viewport: { width: 1440, height: 900 } }, (started) => {
+  harness = started;
 });
 
 interface AxeViolation {
@@ -254,6 +250,8 @@ describe('graph view in both languages', () => {
     const en = await harness.openPage('/');
     expect(await axeViolations(en)).toEqual([]);
     const zh = await harness.openPage('/?lang=zh-Hant&sel=TWN');
+    // The panel opens at once and fills in when the node's details have arrived.
+    await zh.waitForSelector('#panel-details[data-node="TWN"] dl.props dt');
     expect(await axeViolations(zh)).toEqual([]);
   });
 
@@ -440,6 +438,8 @@ describe('report-ready output', () => {
 describe('both languages in the details', () => {
   it('translates property names and values in 繁體中文 and labels Chinese quotes in English', async () => {
     const zh = await harness.openPage('/?lang=zh-Hant&sel=TWN');
+    // The panel opens at once and fills in when the node's details have arrived.
+    await zh.waitForSelector('#panel-details[data-node="TWN"] dl.props dt');
     const props = await zh.$$eval('#panel-details dl.props dt', (dts) => dts.map((d) => d.textContent));
     expect(props).toContain('加入 APEC');
     expect(props).not.toContain('joinedApec');
@@ -450,6 +450,7 @@ describe('both languages in the details', () => {
     expect(details).not.toMatch(/mode: in-person|section chief ·/);
 
     const en = await harness.openPage('/?sel=TWN');
+    await en.waitForSelector('#panel-details[data-node="TWN"] blockquote');
     const quotes = en.locator('#panel-details blockquote[lang="zh-Hant"]');
     expect(await quotes.count()).toBeGreaterThan(0);
     const labels = await en.$$eval('#panel-details blockquote[lang="zh-Hant"] + .quote-lang', (ls) =>

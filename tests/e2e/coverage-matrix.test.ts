@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../src/model/read.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, useHarness } from './harness.js';
 
 // From the report (graph/sources/desg-dps-2025-02.zh.txt), not from the graph:
 // 貳.一.(一) "本次會議共有澳洲、智利、中國、日本、韓國、馬來西亞、紐西蘭、秘魯、菲律賓、新加坡、泰國、美國、越南及我國等14個經濟體與會"
@@ -81,14 +81,12 @@ const DESG = 'meeting:mtg-desg-2025-1';
 let harness: Harness;
 let page: Page;
 
-beforeAll(async () => {
-  harness = await startHarness();
-  page = await harness.openPage('/?tab=coverage');
-  await page.waitForSelector('table.cov-matrix tbody tr');
+useHarness({ open: '/?tab=coverage' }, (started, opened) => {
+  harness = started;
+  page = opened;
 });
-
-afterAll(async () => {
-  await harness?.close();
+beforeAll(async () => {
+  await page.waitForSelector('table.cov-matrix tbody tr');
 });
 
 /** economy -> column id -> {value, gap} for every cell of the rendered table. */

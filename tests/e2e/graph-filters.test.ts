@@ -1,8 +1,8 @@
 // Filters and deep links in real Chromium: the legend and filter panel set `hidden` on the one graph,
 // counts follow, and the address carries the whole view to a new page.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { type Harness, useHarness } from './harness.js';
 
 function hiddenSummary(page: Page, label: string) {
   return page.evaluate((l) => {
@@ -30,12 +30,9 @@ function hiddenSummary(page: Page, label: string) {
 describe('filters and deep links', () => {
   let h: Harness;
   let page: Page;
-  beforeAll(async () => {
-    h = await startHarness();
-    page = await h.openPage('/');
-  });
-  afterAll(async () => {
-    await h?.close();
+  useHarness({ open: '/' }, (started, opened) => {
+    h = started;
+    page = opened;
   });
 
   it('hides a node type from the legend, with its relationships, and updates the counts', async () => {
@@ -110,6 +107,7 @@ describe('filters and deep links', () => {
 
   it('restores filters, selection and language from a link', async () => {
     const linked = await h.openPage('/?lang=zh-Hant&hide=Person&sel=TWN');
+    await linked.waitForSelector('#panel-details[data-node="TWN"]');
     const s = await hiddenSummary(linked, 'Person');
     expect(s.hiddenWithLabel).toBe(s.withLabel);
     expect(s.hiddenOthers).toBe(0);

@@ -2,8 +2,8 @@
 // neighbourhood beside the panels; query results fit the graph left beside the console; a group of more than
 // 12 relationships gets an expander with its count, sub-grouped by the label at the other end.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { type Harness, useHarness } from './harness.js';
 
 /** Waits for the camera to stop, then lists the given nodes that lie outside the canvas as it is laid out. */
 async function offScreen(page: Page, nodes: string[]): Promise<string[]> {
@@ -24,12 +24,9 @@ async function offScreen(page: Page, nodes: string[]): Promise<string[]> {
 describe('framing and large groups', () => {
   let h: Harness;
   let page: Page;
-  beforeAll(async () => {
-    h = await startHarness({ viewport: { width: 1440, height: 900 } });
-    page = await h.openPage('/');
-  });
-  afterAll(async () => {
-    await h?.close();
+  useHarness({ viewport: { width: 1440, height: 900 }, open: '/' }, (started, opened) => {
+    h = started;
+    page = opened;
   });
 
   it('fits DESG 203 2024A and its lead economy beside the details panel', async () => {

@@ -2,8 +2,8 @@
 // camera moves replace the entry, Ctrl+Z / Ctrl+Shift+Z undo and redo, and a query's highlight goes away
 // when the console closes or another node is selected.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { type Harness, useHarness } from './harness.js';
 
 const param = (page: Page, key: string) => new URL(page.url()).searchParams.get(key);
 
@@ -26,12 +26,9 @@ async function waitForSelection(page: Page, node: string | null): Promise<void> 
 describe('history', () => {
   let h: Harness;
   let page: Page;
-  beforeAll(async () => {
-    h = await startHarness();
-    page = await h.openPage('/');
-  });
-  afterAll(async () => {
-    await h?.close();
+  useHarness({ open: '/' }, (started, opened) => {
+    h = started;
+    page = opened;
   });
 
   it('walks Back through three selections without leaving the explorer, and Forward again', async () => {

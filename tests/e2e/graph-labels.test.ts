@@ -1,8 +1,8 @@
 // Legible labels in real Chromium at 1440×900, measured from the boxes the label drawer drew: at overview every
 // Economy and Forum is named and no two labels overlap; a focus names every node in it, again without overlap.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { type Harness, useHarness } from './harness.js';
 
 interface Drawn {
   node: string;
@@ -31,11 +31,8 @@ function overlapping(labels: Drawn[]): string[] {
 
 describe('legible labels', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness({ neo4j: null, viewport: { width: 1440, height: 900 } });
-  });
-  afterAll(async () => {
-    await h?.close();
+  useHarness({ neo4j: null, viewport: { width: 1440, height: 900 } }, (started) => {
+    h = started;
   });
 
   it('names every economy and forum at overview, with no two labels overlapping', async () => {

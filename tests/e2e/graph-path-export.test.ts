@@ -2,8 +2,8 @@
 // downloads are real files with what is visible.
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { type Harness, useHarness } from './harness.js';
 
 async function pick(page: Page, input: string, query: string, node: string): Promise<void> {
   await page.fill(input, query);
@@ -24,12 +24,9 @@ async function downloadText(
 describe('shortest path and export', () => {
   let h: Harness;
   let page: Page;
-  beforeAll(async () => {
-    h = await startHarness();
-    page = await h.openPage('/');
-  });
-  afterAll(async () => {
-    await h?.close();
+  useHarness({ open: '/' }, (started, opened) => {
+    h = started;
+    page = opened;
   });
 
   it('finds a path between two nodes chosen by search, lists it and draws it', async () => {

@@ -1,8 +1,8 @@
 // Honest shortest paths in real Chromium: only what is visible, hubs and relationship types left out on
 // request, the k shortest alternatives, each read as a chain with the sources of its relationships.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, useHarness } from './harness.js';
 
 interface Listed {
   nodes: string[];
@@ -37,13 +37,12 @@ const relOf = (edge: string) => edge.split('|')[1];
 describe('honest shortest paths', () => {
   let h: Harness;
   let page: Page;
-  beforeAll(async () => {
-    h = await startHarness();
-    page = await h.openPage('/?pathFrom=VNM&pathTo=JPN');
-    await page.waitForSelector('#path-result .path-alt');
+  useHarness({ open: '/?pathFrom=VNM&pathTo=JPN' }, (started, opened) => {
+    h = started;
+    page = opened;
   });
-  afterAll(async () => {
-    await h?.close();
+  beforeAll(async () => {
+    await page.waitForSelector('#path-result .path-alt');
   });
 
   it('lists five alternatives by default, shortest first, each a chain with its sources', async () => {

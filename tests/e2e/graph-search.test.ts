@@ -1,7 +1,7 @@
 // Search in real Chromium: aliases in either language find the same node; the keyboard drives the list.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { type Harness, useHarness } from './harness.js';
 
 async function optionIds(page: Page): Promise<string[]> {
   await page.waitForSelector('#search-input-list [role="option"]');
@@ -13,12 +13,9 @@ async function optionIds(page: Page): Promise<string[]> {
 describe('search', () => {
   let h: Harness;
   let page: Page;
-  beforeAll(async () => {
-    h = await startHarness();
-    page = await h.openPage('/');
-  });
-  afterAll(async () => {
-    await h?.close();
+  useHarness({ open: '/' }, (started, opened) => {
+    h = started;
+    page = opened;
   });
 
   it('finds Chinese Taipei by 我國, and Enter opens its details and flies there', async () => {

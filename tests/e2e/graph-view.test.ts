@@ -1,20 +1,17 @@
 // The graph view in real Chromium: it draws, nodes respond to the mouse, and the language switch relabels.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { curveControlPoint } from '../../src/app/graph/webgl/edge-hit.js';
 import { createLocalizer } from '../../src/app/i18n.js';
 import { CATEGORY_COLORS } from '../../src/model/palette.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, useHarness } from './harness.js';
 
 describe('graph view', () => {
   let h: Harness;
   let page: Page;
-  beforeAll(async () => {
-    h = await startHarness();
-    page = await h.openPage('/');
-  });
-  afterAll(async () => {
-    await h?.close();
+  useHarness({ open: '/' }, (started, opened) => {
+    h = started;
+    page = opened;
   });
 
   it('loads the whole graph with its precomputed positions', async () => {
@@ -425,12 +422,11 @@ describe('graph view', () => {
 
 describe('graph view without a database', () => {
   let h: Harness;
-  afterAll(async () => {
-    await h?.close();
+  useHarness({ neo4j: null }, (started) => {
+    h = started;
   });
 
   it('still shows the graph, and the header says how to connect Neo4j', async () => {
-    h = await startHarness({ neo4j: null });
     const page = await h.openPage('/');
     expect(await page.evaluate(() => window.__apecKg?.graph?.order)).toBeGreaterThan(50);
     await page.waitForFunction(

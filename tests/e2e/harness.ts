@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
 import { loadKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
 import { createDriver, type Neo4jConfig } from '../../src/neo4j/config.js';
@@ -91,6 +91,30 @@ export async function testNeo4jWithGraph(): Promise<Neo4jConfig> {
 }
 
 const errorsOf = new WeakMap<Page, string[]>();
+
+/**
+ * One harness for the tests of the enclosing describe block (or file): started in beforeAll, with a page
+ * opened at `open` when given, and closed in afterAll. `started` hands them to the block's variables.
+ */
+export function useHarness(
+  opts: HarnessOptions & { open: string },
+  started: (harness: Harness, page: Page) => void,
+): void;
+export function useHarness(opts: HarnessOptions, started: (harness: Harness) => void): void;
+export function useHarness(
+  opts: HarnessOptions & { open?: string },
+  started: (harness: Harness, page: Page) => void,
+): void {
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    harness = await startHarness(opts);
+    if (opts.open === undefined) (started as (h: Harness) => void)(harness);
+    else started(harness, await harness.openPage(opts.open));
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+}
 
 export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   await ensureBuilt();

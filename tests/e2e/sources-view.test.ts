@@ -2,10 +2,10 @@
 // backing quote highlighted, the outline, a quote's facts, "show in source" from the details panel and the
 // coverage evidence, and the state in the URL.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/model/read.js';
 import { listSources } from '../../src/model/source-text-list.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, useHarness } from './harness.js';
 
 const SEED = 'src-desg-dps-2025-02';
 const squash = (s: string) => s.replace(/\s+/gu, '');
@@ -29,11 +29,8 @@ const extra = (page: Page, key: string) =>
 describe('sources view', () => {
   let h: Harness;
   const kb = loadKnowledgeBase();
-  beforeAll(async () => {
-    h = await startHarness({ neo4j: null });
-  });
-  afterAll(async () => {
-    await h?.close();
+  useHarness({ neo4j: null }, (started) => {
+    h = started;
   });
 
   it('lists every source with its counts and shows the full text with every backing quote highlighted', async () => {
