@@ -58,7 +58,8 @@ describe('the review journey on one draft', () => {
       user: inject('neo4jUser'),
       password: inject('neo4jPassword'),
     };
-    page = await h.openPage(`/?x.review=${TOKEN}&tab=review`);
+    // The analysis panel in full window: the queue and the merge and conflict views at their most legible.
+    page = await h.openPage(`/?x.review=${TOKEN}&tab=review&full=1`);
     // Survives only as long as the page is not reloaded.
     await page.evaluate(() => {
       (window as unknown as { __journey: boolean }).__journey = true;
@@ -201,10 +202,18 @@ describe('the review journey on one draft', () => {
     await goTo('node:person-sara-pham');
     await page.keyboard.press('m');
     await page.waitForSelector('.rv-merge .rv-card[data-candidate="person-sarah-pham"]');
-    expect(await page.$$eval('.rv-merge .rv-card', (els) => els.map((e) => e.textContent ?? ''))).toEqual([
-      expect.stringContaining('Sara Pham'),
-      expect.stringContaining('Sarah Pham (person-sarah-pham)'),
-    ]);
+    // Each side with its facts: the report's three about Sara Pham, graph/'s about Sarah Pham.
+    const known = loadKnowledgeBase(dir).edges.filter(
+      (e) => e.from === 'person-sarah-pham' || e.to === 'person-sarah-pham',
+    ).length;
+    expect(known).toBeGreaterThan(0);
+    const cards = await page.$$eval('.rv-merge .rv-card', (els) => els.map((e) => e.textContent ?? ''));
+    expect(cards).toHaveLength(2);
+    expect(cards[0]).toMatch(/^Sara Pham \(drafted\).*Relationships \(3\)/);
+    expect(cards[0]).toContain('→ holds role Data Privacy Sub-Group');
+    expect(cards[1]).toMatch(
+      new RegExp(`^Sarah Pham \\(person-sarah-pham\\)similarity 0\\.89.*Relationships \\(${known}\\)`),
+    );
     await h.screenshot(page, 'review-journey-merge');
     await page.click('.rv-card[data-candidate="person-sarah-pham"] .rv-merge-into');
     await decided();
@@ -328,6 +337,11 @@ describe('the review journey on one draft', () => {
         sara: g?.hasNode('person-sara-pham'),
         role: g?.hasEdge('person-sarah-pham|HOLDS_ROLE|dps'),
         status: status?.map((s) => [s.value, s.source, s.review ?? 'reviewed']),
+        // Accepted facts are no longer drafts on the page; a pending one still is.
+        drafts: [g?.getNodeAttributes(m), g?.getEdgeAttributes(`AUS|ATTENDED|${m}`)].map(
+          (a) => a && 'draft' in a,
+        ),
+        pendingDraft: g?.getEdgeAttribute(`JPN|ATTENDED|${m}`, 'draft'),
       };
     }, MEETING);
     expect(inPage).toEqual({
@@ -342,9 +356,12 @@ describe('the review journey on one draft', () => {
         ['ongoing', 'src-desg-dps-2025-02', 'reviewed'],
         ['completed', 'src-dps-51-en', 'reviewed'],
       ],
+      drafts: [false, false],
+      pendingDraft: true,
     });
 
     // The new source's title block: its quote backs the edited meeting, which opens on the graph from there.
+    await page.click('#analysis-full');
     await page.click('#tab-sources');
     await page.click('.src-item[data-source="src-dps-51-en"]');
     await page.waitForSelector('.src-text mark.src-hl');
@@ -360,6 +377,47 @@ describe('the review journey on one draft', () => {
       (m) => document.querySelector('#panel-details')?.getAttribute('data-node') === m,
       MEETING,
     );
+    // The graph alone beside the details: from Australia to its new meeting, framed with its neighbours.
+    await page.click('#analysis-close');
+    await page.waitForFunction(() => document.querySelector('.src-text')?.checkVisibility() === false);
+    const selectFromDetails = async (node: string) => {
+      await page.click(`#panel-details [data-rel-group] [data-node="${node}"]`);
+      await page.waitForFunction(
+        (n) => document.querySelector('#panel-details')?.getAttribute('data-node') === n,
+        node,
+      );
+    };
+    await selectFromDetails('AUS');
+    await selectFromDetails(MEETING);
+    // The framing starts once the details panel has opened: wait until the camera has stopped where it went.
+    await page.waitForFunction(
+      () => {
+        const camera = window.__apecKg?.sigma?.getCamera();
+        const w = window as unknown as { __lastCamera?: string };
+        const now = JSON.stringify(camera?.getState());
+        const still = camera?.isAnimated() === false && w.__lastCamera === now;
+        w.__lastCamera = now;
+        return still;
+      },
+      undefined,
+      { polling: 200 },
+    );
+    // Framed: the meeting and the two accepted attendees are inside the canvas.
+    for (const n of [MEETING, 'AUS', 'TWN']) {
+      const p = await h.nodeScreenPosition(page, n);
+      const box = await page.locator('#graph').boundingBox();
+      expect(
+        box && p.x > box.x && p.x < box.x + box.width && p.y > box.y && p.y < box.y + box.height,
+        n,
+      ).toBe(true);
+    }
+    // Its neighbourhood is what stands out (the Sources view's quote highlight gave way to the selection):
+    // the accepted attendees and the pending ones drawn in front, Canada (rejected) not among them.
+    expect(
+      await page.evaluate(() =>
+        ['AUS', 'TWN', 'JPN', 'CAN'].map((n) => window.__apecKg?.sigma?.getNodeDisplayData(n)?.zIndex),
+      ),
+    ).toEqual([2, 2, 2, 0]);
     await h.screenshot(page, 'review-journey-graph');
 
     // Australia's accepted attendance, its provenance, "show in source".
@@ -378,7 +436,31 @@ describe('the review journey on one draft', () => {
       els.map((e) => e.textContent ?? '').join(''),
     );
     expect(squash(marked)).toBe(squash(ATTENDANCE_QUOTE));
+    // The quote was brought into view inside the text viewer, not by scrolling the page (its header stays).
+    await page.waitForFunction(() => {
+      const viewer = document.querySelector('.src-text')?.getBoundingClientRect();
+      const m = document.querySelector('mark.is-current')?.getBoundingClientRect();
+      return !!viewer && !!m && m.top >= viewer.top && m.bottom <= viewer.bottom;
+    });
+    expect(await page.evaluate(() => [document.documentElement.scrollTop, document.body.scrollTop])).toEqual([
+      0, 0,
+    ]);
     await h.screenshot(page, 'review-journey-source');
+
+    // Another Sync refreshes the graph: the quotes already shown are fetched again, not left empty.
+    await page.click('#tab-review');
+    await page.click('#rv-sync');
+    await page.waitForFunction(() =>
+      /up to date/.test(document.querySelector('.rv-status')?.textContent ?? ''),
+    );
+    await selectFromDetails('AUS');
+    await selectFromDetails(MEETING);
+    await page.waitForSelector('#panel-details section[aria-labelledby="details-prov"] .prov li');
+    expect(
+      await page.$$eval('#panel-details section[aria-labelledby="details-prov"] .prov li blockquote', (els) =>
+        els.map((e) => e.textContent),
+      ),
+    ).toEqual([COVER_QUOTE, expect.stringContaining('Ms Sara Pham (United States)')]);
     expect(h.pageErrors(page)).toEqual([]);
   });
 });

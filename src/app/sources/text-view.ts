@@ -73,7 +73,10 @@ export function createTextViewer(
       // Blocks above the target may still have their estimated height, and get their real one only once the
       // browser renders them near the viewport: place the line, let a frame pass, correct, until it stays put.
       const token = ++scrolling;
-      blockEls[blockAt(blocks, offset)]?.scrollIntoView({ block: 'start' });
+      // Only the viewer scrolls: scrollIntoView would also scroll the page's body (overflow: hidden, so the
+      // header it pushed out of view could not be scrolled back).
+      const block = blockEls[blockAt(blocks, offset)];
+      if (block) el.scrollTop += block.getBoundingClientRect().top - el.getBoundingClientRect().top;
       const settle = (round: number) => {
         if (token !== scrolling) return;
         const rect = rangeRect(offset);
