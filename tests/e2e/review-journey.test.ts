@@ -418,6 +418,21 @@ describe('the review journey on one draft', () => {
         ['AUS', 'TWN', 'JPN', 'CAN'].map((n) => window.__apecKg?.sigma?.getNodeDisplayData(n)?.zIndex),
       ),
     ).toEqual([2, 2, 2, 0]);
+    // The details tell the accepted attendances from those still pending review (not in Neo4j).
+    const attendees = await page.$$eval(
+      '#panel-details [data-rel-group="in:ATTENDED"] .rel-list > li',
+      (els) =>
+        els.map((li) => [
+          li.querySelector('[data-node]')?.getAttribute('data-node'),
+          li.querySelector('.draft-chip')?.textContent ?? 'reviewed',
+        ]),
+    );
+    expect(Object.fromEntries(attendees)).toEqual({
+      AUS: 'reviewed',
+      TWN: 'reviewed',
+      ...Object.fromEntries(['JPN', 'KOR', 'PER', 'SGP', 'USA', 'MEX'].map((e) => [e, 'pending review'])),
+    });
+    expect(await page.$$eval('#panel-details .details-head .draft-chip', (els) => els.length)).toBe(0);
     await h.screenshot(page, 'review-journey-graph');
 
     // Australia's accepted attendance, its provenance, "show in source".
