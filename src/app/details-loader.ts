@@ -9,6 +9,8 @@ const BATCH = 400;
 export interface DetailsLoader {
   ensure(items: { nodes?: string[]; edges?: string[] }): Promise<void>;
   has(kind: 'node' | 'edge', id: string): boolean;
+  /** Everything is fetched again on the next ensure() (the graph was refreshed, e.g. after a review decision). */
+  forget(): void;
 }
 
 export function createDetailsLoader(api: Pick<ApiClient, 'details'>, graph: AppGraph): DetailsLoader {
@@ -32,6 +34,10 @@ export function createDetailsLoader(api: Pick<ApiClient, 'details'>, graph: AppG
 
   return {
     has: (kind, id) => loaded[kind].has(id),
+    forget() {
+      loaded.node.clear();
+      loaded.edge.clear();
+    },
     async ensure({ nodes = [], edges = [] }) {
       const n = [...new Set(nodes)].filter((id) => !loaded.node.has(id));
       const e = [...new Set(edges)].filter((id) => !loaded.edge.has(id));

@@ -151,9 +151,11 @@ async function main(handle: TestHandle): Promise<void> {
       );
     }
     if (s.sizeBy !== prev.sizeBy) controller.setSizeBy(s.sizeBy);
-    // A query's highlight would grey out what the user turns to next.
-    const leftConsole = prev.tab === 'cypher' && s.tab !== 'cypher';
-    if (highlightSource === 'cypher' && (leftConsole || (s.selected && s.selected !== prev.selected))) {
+    // A query's highlight, or a quote's facts from the Sources view, would grey out what the user turns to
+    // next: another node's neighbourhood, or the graph once that view is closed.
+    const owner = highlightSource === 'cypher' || highlightSource === 'sources' ? highlightSource : null;
+    const leftOwner = owner !== null && prev.tab === owner && s.tab !== owner;
+    if (owner && (leftOwner || (s.selected && s.selected !== prev.selected))) {
       ctx.highlight(null);
     }
     if (s.selected !== prev.selected) {

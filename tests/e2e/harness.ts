@@ -22,6 +22,10 @@ export interface HarnessOptions {
    */
   neo4j?: 'test' | Neo4jConfig | null;
   viewport?: { width: number; height: number };
+  /** The server's graph root (default graph/); the review tests give it a temporary copy they may write. */
+  graphDir?: string;
+  /** Starts the server for review (`npm run review`) with this token. */
+  reviewToken?: string;
 }
 
 export interface ScreenPoint {
@@ -120,7 +124,12 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
   await ensureBuilt();
   const wanted = opts.neo4j === undefined ? 'test' : opts.neo4j;
   const neo4j = wanted === 'test' ? await testNeo4jWithGraph() : wanted;
-  const server = await createServer({ neo4j, port: 0 });
+  const server = await createServer({
+    neo4j,
+    port: 0,
+    ...(opts.graphDir ? { graphDir: opts.graphDir } : {}),
+    ...(opts.reviewToken ? { review: { token: opts.reviewToken } } : {}),
+  });
   const profile = mkdtempSync(join(tmpdir(), 'apec-kg-chromium-'));
   let context: BrowserContext;
   try {

@@ -126,6 +126,37 @@ describe('writeDraft', () => {
     expect(draftYaml(graph).nodes.find((n) => n.id === 'topic-pet-workshop')?.review).toBe('rejected');
   });
 
+  it('a relationship graph/ already has is not declared again; one the report gives other values is keyed by the slug', () => {
+    const graph = graphCopy();
+    const d = draft();
+    const restated = {
+      prov: [{ section: '2', quote: 'Project DESG 03 2024S has been completed.' }],
+      confidence: 0.85,
+    };
+    // graph/desg-dps-2025-02 has CHN leading DESG 03 2024S, and Korea at the DESG meeting in person.
+    d.edges.push(
+      { type: 'LEADS', from: 'CHN', to: 'proj-desg-03-2024s', props: {}, ...restated, rule: 'project-list' },
+      {
+        type: 'ATTENDED',
+        from: 'KOR',
+        to: 'mtg-desg-2025-1',
+        props: { mode: 'virtual' },
+        prov: [{ section: '1', quote: 'Republic of Korea participated virtually.' }],
+        confidence: 0.6,
+        rule: 'attendance-list',
+      },
+    );
+    expect(writeDraft(d, extracted(), { graphDir: graph, slug: SLUG })).toMatchObject({ added: 5 });
+    const edges = draftYaml(graph).edges.map((e) => [e.from, e.type, e.to, e.key, e.props]);
+    expect(edges).toEqual([
+      ['KOR', 'ATTENDED', 'mtg-dps-51', undefined, { mode: 'virtual' }],
+      ['KOR', 'ATTENDED', 'mtg-desg-2025-1', SLUG, { mode: 'virtual' }],
+    ]);
+    expect(readKnowledgeBase(graph).issues).toEqual([]);
+    // Again: nothing new.
+    expect(writeDraft(d, extracted(), { graphDir: graph, slug: SLUG })).toMatchObject({ added: 0 });
+  });
+
   it('refuses bad slugs, taken slugs and invalid drafts, writing nothing', () => {
     const graph = graphCopy();
     const outside = join(graph, '..', 'outside');

@@ -43,6 +43,21 @@ describe('review decisions', () => {
     ).toThrow(/no editable "label"/);
   });
 
+  it('an edit of a quote replaces the first quote of an entry backed by several and keeps the others', () => {
+    const out = applyDecision(files(), {
+      kind: 'edit',
+      entry: { kind: 'node', id: 'src-rpt' },
+      edit: {
+        props: { file: 'sources/rpt.zh.txt' },
+        prov: { section: '一', quote: '本次會議共有澳洲、韓國' },
+      },
+    });
+    expect(doc(out.get('draft.yaml')).nodes[0]?.prov).toEqual([
+      { section: '一', quote: '本次會議共有澳洲、韓國' },
+      { section: '二', quote: '報告日期：2025年10月1日' },
+    ]);
+  });
+
   it('merges a new node into an existing one and rewrites the relationships drafted on it', () => {
     const out = applyDecision(files(), { kind: 'merge', node: 'org-new-alliance', into: 'org-alliance' });
     const d = doc(out.get('draft.yaml'));

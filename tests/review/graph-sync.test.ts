@@ -48,4 +48,21 @@ describe('updateGraphInPlace', () => {
     expect(graph.getNodeAttribute('D', 'color')).toBeTruthy();
     expect(r).toEqual({ added: 2, removed: 2 });
   });
+
+  it('replaces what changed: an accepted fact loses its draft flag, a removed property goes, drawing state stays', () => {
+    const drafted = {
+      ...node('A', 1),
+      attributes: { ...node('A', 1).attributes, draft: true, props: { a: 1 } },
+    };
+    const draftEdge = { ...edge('A', 'B'), attributes: { ...edge('A', 'B').attributes, draft: true } };
+    const graph = buildAppGraph(response([drafted, node('B', 2)], [draftEdge]));
+    graph.mergeNodeAttributes('A', { x: 42, hidden: true });
+    graph.setEdgeAttribute('A|ATTENDED|B', 'curvature', 0.3);
+    updateGraphInPlace(graph, response([node('A', 1), node('B', 2)], [edge('A', 'B')]));
+    const a = graph.getNodeAttributes('A');
+    expect(a).toMatchObject({ x: 42, hidden: true, props: {} });
+    expect('draft' in a).toBe(false);
+    expect('draft' in graph.getEdgeAttributes('A|ATTENDED|B')).toBe(false);
+    expect(graph.getEdgeAttribute('A|ATTENDED|B', 'curvature')).toBe(0.3);
+  });
 });

@@ -38,6 +38,10 @@ function relItem(ctx: AppContext, edge: string, other: string): HTMLElement {
     'li',
     { class: ctx.graph.getEdgeAttribute(edge, 'hidden') ? 'is-hidden' : undefined },
     nodeButton(ctx, other, detail || undefined),
+    // A drafted fact still awaiting review (npm run review) is on the graph but not in Neo4j yet.
+    ctx.graph.getEdgeAttribute(edge, 'draft')
+      ? h('span', { class: 'chip muted draft-chip' }, ctx.t('details.pending'))
+      : null,
     edgeProvenance(ctx, [edge]),
   );
 }
@@ -258,6 +262,7 @@ export function mountDetails(el: HTMLElement, ctx: AppContext): void {
             ctx.t(`label.${a.category}`),
           ),
           a.hidden ? h('span', { class: 'chip muted' }, ctx.t('details.hidden')) : null,
+          a.draft ? h('span', { class: 'chip muted draft-chip' }, ctx.t('details.pending')) : null,
           h('h2', { id: 'details-title', tabindex: '-1' }, ctx.nodeName(node)),
           other && other !== ctx.nodeName(node)
             ? h('p', { class: 'other-name', lang: ctx.lang === 'zh-Hant' ? 'en' : 'zh-Hant' }, other)

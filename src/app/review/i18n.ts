@@ -28,6 +28,10 @@ export const messages: Messages = {
     'review.merge': 'Merge…',
     'review.mergeInto': 'Merge into this one',
     'review.score': 'similarity',
+    'review.drafted': 'drafted',
+    'review.noProps': 'No properties.',
+    'review.relationships': 'Relationships ({count})',
+    'review.more': '+{count} more',
     'review.keepLater': 'Keep both; the report’s later value is current',
     'review.keepEarlier': 'Keep both; graph/’s value stays current',
     'review.conflict':
@@ -73,6 +77,10 @@ export const messages: Messages = {
     'review.merge': '合併…',
     'review.mergeInto': '合併至此節點',
     'review.score': '相似度',
+    'review.drafted': '草稿',
+    'review.noProps': '無屬性。',
+    'review.relationships': '關係（{count}）',
+    'review.more': '另有 {count} 項',
     'review.keepLater': '兩者皆保留；以本報告的新值為現況',
     'review.keepEarlier': '兩者皆保留；以 graph/ 的原值為現況',
     'review.conflict':

@@ -5,7 +5,9 @@
 import './review.css';
 import type { Decision, EntryRef, QueueEntry } from '../../model/api-types.js';
 import type { SourceView } from '../../model/source-text.js';
+import type { PropValue } from '../../model/types.js';
 import type { AppContext } from '../context.js';
+import { propName, propValue } from '../props/text.js';
 import { createCombobox } from '../search/combobox.js';
 import { createGraphSearch } from '../search/graph-search.js';
 import { showInSource } from '../sources/show-in-source.js';
@@ -19,6 +21,9 @@ interface Row {
   position: number;
   context?: { before: string; quote: string; after: string };
 }
+
+/** Relationships listed on a merge card before "+N more". */
+const MERGE_RELS = 6;
 
 const refKey = (r: EntryRef) => (r.kind === 'update' ? `update:${r.file}:${r.index}` : `${r.kind}:${r.id}`);
 
@@ -205,7 +210,11 @@ export function mountReview(el: HTMLElement, ctx: AppContext): void {
     );
     if (shown.length === 0) list.append(h('p', { class: 'hint' }, ctx.t('review.empty')));
     list.setAttribute('aria-activedescendant', shown.length ? `rv-row-${current}` : '');
-    list.querySelector('.is-current')?.scrollIntoView({ block: 'nearest' });
+    // Scroll the list only (scrollIntoView would scroll the page's body as well).
+    const row = list.querySelector<HTMLElement>('.is-current')?.getBoundingClientRect();
+    const box = list.getBoundingClientRect();
+    if (row && row.top < box.top) list.scrollTop -= box.top - row.top;
+    else if (row && row.bottom > box.bottom) list.scrollTop += row.bottom - box.bottom;
     renderDetail();
   };
 
@@ -292,17 +301,57 @@ export function mountReview(el: HTMLElement, ctx: AppContext): void {
     detail.replaceChildren(...parts.filter((p): p is HTMLElement => p !== null));
   };
 
+  /** A merge card's body: properties in the page language and the relationships on that side. */
+  const cardBody = (props: Record<string, unknown>, rels: string[]) => {
+    const shown = Object.entries(props).filter(([, v]) => v !== undefined && v !== null);
+    const more = rels.length - MERGE_RELS;
+    return [
+      shown.length
+        ? h(
+            'dl',
+            { class: 'rv-card-props' },
+            shown.flatMap(([k, v]) => [
+              h('dt', {}, propName(ctx.t, k)),
+              h('dd', {}, propValue(ctx.t, v as PropValue)),
+            ]),
+          )
+        : h('p', { class: 'hint' }, ctx.t('review.noProps')),
+      h('p', { class: 'rv-card-head' }, ctx.t('review.relationships', { count: rels.length })),
+      h(
+        'ul',
+        { class: 'rv-card-rels' },
+        rels.slice(0, MERGE_RELS).map((r) => h('li', {}, r)),
+        more > 0 ? h('li', { class: 'hint' }, ctx.t('review.more', { count: more })) : null,
+      ),
+    ];
+  };
+
+  const relLine = (type: string, out: boolean, other: string) =>
+    `${out ? '→' : '←'} ${ctx.t(`rel.${type}`)} ${ctx.graph.hasNode(other) ? ctx.nodeName(other) : other}`;
+
   const openMerge = () => {
     const r = shown[current];
     if (r?.entry.ref.kind !== 'node') return;
     const node = r.entry.ref.id;
+    // What the report says about the drafted node (its drafted relationships) beside what graph/ has on each
+    // candidate: the reviewer compares the two sides' facts, not only the names.
+    const drafted = (answer?.entries ?? [])
+      .filter((e) => e.ref.kind === 'edge' && e.review !== 'rejected' && (e.from === node || e.to === node))
+      .map((e) => relLine(e.type, e.from === node, (e.from === node ? e.to : e.from) ?? ''));
+    const existing = (id: string) =>
+      ctx.graph.hasNode(id)
+        ? [
+            ...ctx.graph.mapOutEdges(id, (_e, a, _s, t) => relLine(a.relType, true, t)),
+            ...ctx.graph.mapInEdges(id, (_e, a, s) => relLine(a.relType, false, s)),
+          ]
+        : [];
     const card = (id: string, score?: number) =>
       h(
         'div',
         { class: 'rv-card', 'data-candidate': id },
         h('strong', {}, nodeLabel(id)),
         score !== undefined ? h('p', {}, `${ctx.t('review.score')} ${score}`) : null,
-        ctx.graph.hasNode(id) ? h('p', {}, JSON.stringify(ctx.graph.getNodeAttribute(id, 'props'))) : null,
+        ...cardBody(ctx.graph.hasNode(id) ? ctx.graph.getNodeAttribute(id, 'props') : {}, existing(id)),
         h(
           'button',
           {
@@ -320,8 +369,8 @@ export function mountReview(el: HTMLElement, ctx: AppContext): void {
         h(
           'div',
           { class: 'rv-card rv-drafted' },
-          h('strong', {}, r.entry.title),
-          h('p', {}, JSON.stringify(r.entry.props)),
+          h('strong', {}, `${r.entry.title} (${ctx.t('review.drafted')})`),
+          ...cardBody(r.entry.props, drafted),
         ),
         ...(r.entry.candidates ?? []).map((c) => card(c.id, c.score)),
       ),
@@ -413,6 +462,8 @@ export function mountReview(el: HTMLElement, ctx: AppContext): void {
     forgetSourceViews();
     const data = await ctx.api.graph();
     updateGraphInPlace(ctx.graph, data);
+    // Quotes and notes may have changed with the decision, and the fresh graph holds only their placeholders.
+    ctx.details.forget();
     ctx.sigma.refresh();
   };
 

@@ -113,7 +113,7 @@ export function mountSources(el: HTMLElement, ctx: AppContext): () => void {
         nodes.add(g.target(id));
       }
     }
-    ctx.highlight(nodes.size > 0 ? { nodes: [...nodes], edges } : null);
+    ctx.highlight(nodes.size > 0 ? { nodes: [...nodes], edges } : null, { source: 'sources' });
     facts.replaceChildren(
       h('h3', {}, ctx.t('sources.factsOfQuote', { count: ids.length })),
       h('blockquote', { class: 'src-quote' }, view.text.slice(range.start, range.end)),

@@ -73,7 +73,16 @@ export function createTextViewer(
       // Blocks above the target may still have their estimated height, and get their real one only once the
       // browser renders them near the viewport: place the line, let a frame pass, correct, until it stays put.
       const token = ++scrolling;
+      // scrollIntoView lays out the blocks around the target (content-visibility) as it goes, but it scrolls
+      // every ancestor too, the page's body included (overflow: hidden: a header pushed out of view could not
+      // be scrolled back). Only the viewer is meant to move: the ancestors get their scroll positions back.
+      const outer: [Element, number, number][] = [];
+      for (let p = el.parentElement; p; p = p.parentElement) outer.push([p, p.scrollTop, p.scrollLeft]);
       blockEls[blockAt(blocks, offset)]?.scrollIntoView({ block: 'start' });
+      for (const [p, top, left] of outer) {
+        p.scrollTop = top;
+        p.scrollLeft = left;
+      }
       const settle = (round: number) => {
         if (token !== scrolling) return;
         const rect = rangeRect(offset);

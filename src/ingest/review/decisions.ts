@@ -100,7 +100,13 @@ function applyEdit(folder: Folder, found: Found, ref: EntryRef, edit: EntryEdit)
     } else if (key === 'prov') {
       const p = value as ProvPatch;
       if (!p.section || !p.quote) throw new ReviewError('an edited provenance needs a section and a quote');
-      folder.set(found, 'prov', { section: p.section, quote: p.quote });
+      // The page edits the first quote only (the one it shows); an entry backed by several keeps the others.
+      const current = found.map.get('prov');
+      const rest = isSeq(current)
+        ? (current as YAMLSeq).items.slice(1).map((i) => (isMap(i) ? i.toJSON() : i))
+        : [];
+      const first = { section: p.section, quote: p.quote };
+      folder.set(found, 'prov', rest.length > 0 ? [first, ...rest] : first);
     } else folder.set(found, key, value);
   }
 }

@@ -65,6 +65,37 @@ export function draftEntries(draft: Draft): Record<Section, Entry[]> {
   };
 }
 
+/**
+ * Drafted relationships that graph/ already declares outside this folder (a later report restating a project's
+ * lead). Declaring one again would be a duplicate id, so, like an existing node, it is left out when the
+ * report adds nothing to it; when the report gives it other property values, it is drafted as a second reading
+ * keyed by the report's slug, so the reviewer sees the difference and decides.
+ */
+export function settleKnownEdges(
+  edges: Entry[],
+  known: ReadonlyMap<string, Record<string, unknown>>,
+  slug: string,
+): Entry[] {
+  const out: Entry[] = [];
+  for (const e of edges) {
+    const theirs = known.get(entryKey('edges', e));
+    if (!theirs) {
+      out.push(e);
+      continue;
+    }
+    const ours = (e.props ?? {}) as Record<string, unknown>;
+    const same = Object.entries(ours).every(([k, v]) => JSON.stringify(theirs[k]) === JSON.stringify(v));
+    if (same) continue;
+    const { type, from, to, ...rest } = e;
+    const keyed: Entry = { type, from, to, ...rest, key: slug };
+    // Keep the key beside the ends, where a hand-written entry has it.
+    const ordered: Entry = { type, from, to, key: slug };
+    for (const [k, v] of Object.entries(keyed)) if (!(k in ordered)) ordered[k] = v;
+    if (!known.has(entryKey('edges', ordered))) out.push(ordered);
+  }
+  return out;
+}
+
 const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /** Identity of an entry across runs: what the extractor drafts it from. */

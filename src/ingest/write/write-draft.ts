@@ -3,7 +3,7 @@
 // what is new and leaves every entry already there, with its review decision, as it is.
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Document, isMap, isSeq, parseDocument, type YAMLSeq, type Node as YamlNode } from 'yaml';
 import { isPartialDate } from '../../model/dates.js';
 import { yearStated } from '../../model/inferred-check.js';
@@ -11,7 +11,7 @@ import { formatIssue, readKnowledgeBase } from '../../model/read.js';
 import { squash } from '../../model/validate.js';
 import { type Draft, type ExtractedText, IngestError } from '../types.js';
 import { writeFileAtomic } from './atomic.js';
-import { draftEntries, type Entry, newEntries, type Section } from './draft-entries.js';
+import { draftEntries, type Entry, newEntries, type Section, settleKnownEdges } from './draft-entries.js';
 import { checkSlugIsOurs, DRAFT_FILE, resolveTarget, SOURCE_FILE, type Target } from './target.js';
 
 export interface WriteResult {
@@ -46,6 +46,13 @@ export function writeDraft(
     : renderSource(draft, extracted, target, sourceId);
 
   const drafted = draftEntries(draft);
+  const folderPrefix = `${resolve(target.folder)}/`;
+  const known = new Map(
+    readKnowledgeBase(target.graphDir)
+      .kb.edges.filter((e) => !resolve(e.origin.file).startsWith(folderPrefix))
+      .map((e) => [e.id, e.props as Record<string, unknown>]),
+  );
+  drafted.edges = settleKnownEdges(drafted.edges, known, target.slug);
   const previous = existsSync(draftPath) ? readFileSync(draftPath, 'utf8') : undefined;
   const doc = previous === undefined ? emptyDraftDoc(sourceId, file) : parseDocument(previous);
   if (previous !== undefined && doc.errors.length > 0) {
