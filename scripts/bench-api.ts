@@ -1,10 +1,19 @@
 // npm run bench:api: POST /api/query against the same saved queries run straight through the driver, measured
-// interleaved in one run, then 50 concurrent clients against the server (p50, p99, answers by status).
+// interleaved in one run, with the steps in between timed too (the read-only runner in this process, then in
+// the query worker), then concurrent clients against the server (p50, p99, answers by status).
+import http from 'node:http';
 import { Command, InvalidArgumentError } from 'commander';
 import neo4j from 'neo4j-driver';
 import { createDriver } from '../src/neo4j/config.js';
+import { runReadOnly } from '../src/neo4j/read-only.js';
 import { defaultParams, SAVED_QUERIES } from '../src/neo4j/saved-queries.js';
-import { createServer } from '../src/server/create-server.js';
+import {
+  createServer,
+  DEFAULT_MAX_ANSWER_BYTES,
+  DEFAULT_MAX_ROWS,
+  DEFAULT_QUERY_TIMEOUT_MS,
+} from '../src/server/create-server.js';
+import { QueryWorkers } from '../src/server/query-workers.js';
 import { benchDatabase, ms, summary } from './bench-support.js';
 import { runCli } from './run-cli.js';
 
@@ -14,8 +23,44 @@ function positiveInt(value: string): number {
   return n;
 }
 
+interface Answer {
+  status: number;
+  retryAfter: string | undefined;
+}
+
+/**
+ * A keep-alive HTTP client without Nagle's delay: the driver side keeps its Bolt connections open in a pool,
+ * so the HTTP side keeps its connections open too, and neither pays a connection per request.
+ */
+function httpClient(base: string, maxSockets: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const url = new URL('/api/query', base);
+  const post = (body: string) =>
+    new Promise<Answer>((resolve, reject) => {
+      const req = http.request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.on('data', () => {});
+          res.on('error', reject);
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string }),
+          );
+        },
+      );
+      req.on('socket', (socket) => socket.setNoDelay(true));
+      req.on('error', reject);
+      req.end(body);
+    });
+  return { post, close: () => agent.destroy() };
+}
+
 const program = new Command('bench:api')
-  .description('API overhead against the driver, and 50 concurrent clients')
+  .description('API overhead against the driver, step by step, and concurrent clients')
   .option('--reps <n>', 'rounds over every saved query', positiveInt, 15)
   .option('--clients <n>', 'concurrent clients', positiveInt, 50)
   .option('--requests <n>', 'requests per client', positiveInt, 20)
@@ -23,67 +68,101 @@ const program = new Command('bench:api')
     const db = await benchDatabase();
     const server = await createServer({ neo4j: db.cfg, knowledgeBase: db.kb });
     const driver = createDriver(db.cfg);
+    const workers = new QueryWorkers(db.cfg);
+    const client = httpClient(server.url, opts.clients);
+    const limits = {
+      timeoutMs: DEFAULT_QUERY_TIMEOUT_MS,
+      maxRows: DEFAULT_MAX_ROWS,
+      maxBytes: DEFAULT_MAX_ANSWER_BYTES,
+    };
     try {
-      const queries = SAVED_QUERIES.map((q) => ({ id: q.id, cypher: q.cypher, params: defaultParams(q) }));
-      const viaApi = async (q: (typeof queries)[number]) => {
-        const res = await fetch(new URL('/api/query', server.url), {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ cypher: q.cypher, params: q.params }),
-        });
-        await res.arrayBuffer();
-        return res.status;
+      const queries = SAVED_QUERIES.map((q) => {
+        const params = defaultParams(q);
+        // The same query with a comment after it is no longer a saved text: it takes the ad-hoc path.
+        const adHoc = `${q.cypher}\n// ad hoc`;
+        return {
+          id: q.id,
+          cypher: q.cypher,
+          params,
+          body: JSON.stringify({ cypher: q.cypher, params }),
+          adHocBody: JSON.stringify({ cypher: adHoc, params }),
+        };
+      });
+      type Q = (typeof queries)[number];
+      const ok = async (q: Q, body: string) => {
+        const { status } = await client.post(body);
+        if (status !== 200) throw new Error(`${q.id} answered ${status}`);
       };
-      const viaDriver = async (q: (typeof queries)[number]) => {
-        const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-        try {
-          await session.run(q.cypher, q.params);
-        } finally {
-          await session.close();
-        }
+      // Each way runs the same query text with the same parameters; only what surrounds the query differs.
+      const ways: Record<string, (q: Q) => Promise<unknown>> = {
+        // A session, the query auto-committed in a READ session, every record pulled and decoded.
+        driver: async (q) => {
+          const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+          try {
+            await session.run(q.cypher, q.params);
+          } finally {
+            await session.close();
+          }
+        },
+        // + the read-only checks, conversion with the byte budget, missing end nodes, JSON text.
+        runner: async (q) => JSON.stringify(await runReadOnly(driver, q.cypher, q.params, limits)),
+        // + HTTP: the request, body parsing and checks, the slot, the answer sent and read. A saved query
+        // runs on the server's thread, as the runner above.
+        api: (q) => ok(q, q.body),
+        // The runner in the query worker thread (its own driver), the answer encoded there and moved back.
+        worker: (q) => workers.run(q.cypher, q.params, limits),
+        // The ad-hoc path over HTTP: the same query as a text that is not saved, so it runs in the worker.
+        apiAdHoc: (q) => ok(q, q.adHocBody),
       };
-      // Warm both paths (query plans, connection pools, the query worker) before measuring.
-      for (const q of queries) {
-        await viaDriver(q);
-        await viaApi(q);
-      }
-      const api: number[] = [];
-      const direct: number[] = [];
+      const names = Object.keys(ways);
+      // Warm every path (query plans, verdicts, connection pools, the worker) before measuring.
+      for (const q of queries) for (const name of names) await ways[name]?.(q);
+      const times = new Map<string, number[]>(names.map((n) => [n, []]));
       for (let rep = 0; rep < opts.reps; rep++) {
-        for (const q of queries) {
-          // Alternate which goes first, so neither always meets a warmer cache.
-          const order = rep % 2 === 0 ? ['driver', 'api'] : ['api', 'driver'];
-          for (const which of order) {
+        for (const [i, q] of queries.entries()) {
+          // Rotate which goes first, so that none always meets a warmer cache.
+          for (let k = 0; k < names.length; k++) {
+            const name = names[(rep + i + k) % names.length] as string;
             const t = performance.now();
-            if (which === 'api') {
-              const status = await viaApi(q);
-              if (status !== 200) throw new Error(`${q.id} answered ${status}`);
-              api.push(performance.now() - t);
-            } else {
-              await viaDriver(q);
-              direct.push(performance.now() - t);
-            }
+            await ways[name]?.(q);
+            times.get(name)?.push(performance.now() - t);
           }
         }
       }
-      const a = summary(api);
-      const d = summary(direct);
-      console.log(`\n${queries.length} saved queries x ${opts.reps} rounds, interleaved, one at a time:`);
-      console.log(`  driver directly: p50 ${ms(d.p50)}, p99 ${ms(d.p99)}`);
-      console.log(`  POST /api/query: p50 ${ms(a.p50)}, p99 ${ms(a.p99)}`);
-      console.log(`  ratio of medians: ${(a.p50 / d.p50).toFixed(2)} (target <= 1.3)`);
+      const s = Object.fromEntries(names.map((n) => [n, summary(times.get(n) ?? [])]));
+      const p50 = (n: string) => s[n]?.p50 ?? Number.NaN;
+      console.log(
+        `\n${queries.length} saved queries x ${opts.reps} rounds, ${names.length} ways interleaved, one at a time (medians, p99):`,
+      );
+      const rows: [string, string, string | undefined][] = [
+        ['driver', 'driver directly', undefined],
+        ['runner', 'read-only runner', 'driver'],
+        ['api', 'POST /api/query', 'runner'],
+        ['worker', 'runner in worker', 'runner'],
+        ['apiAdHoc', 'ad-hoc over HTTP', 'worker'],
+      ];
+      for (const [n, label, base] of rows) {
+        const step = base ? `  (+${ms(p50(n) - p50(base))} over ${base})` : '';
+        console.log(`  ${label.padEnd(17)} p50 ${ms(p50(n))}, p99 ${ms(s[n]?.p99 ?? 0)}${step}`);
+      }
+      console.log(
+        `  ratio of medians, API / driver: ${(p50('api') / p50('driver')).toFixed(2)} (target <= 1.3); ` +
+          `the ad-hoc path: ${(p50('apiAdHoc') / p50('driver')).toFixed(2)}`,
+      );
 
       const latencies: number[] = [];
       const statuses = new Map<number, number>();
+      let withoutRetryAfter = 0;
       const started = performance.now();
       await Promise.all(
-        Array.from({ length: opts.clients }, async (_, client) => {
+        Array.from({ length: opts.clients }, async (_, c) => {
           for (let i = 0; i < opts.requests; i++) {
-            const q = queries[(client + i) % queries.length] as (typeof queries)[number];
+            const q = queries[(c + i) % queries.length] as Q;
             const t = performance.now();
-            const status = await viaApi(q);
+            const answer = await client.post(q.body);
             latencies.push(performance.now() - t);
-            statuses.set(status, (statuses.get(status) ?? 0) + 1);
+            statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
+            if (answer.status === 429 && !answer.retryAfter) withoutRetryAfter += 1;
           }
         }),
       );
@@ -93,13 +172,17 @@ const program = new Command('bench:api')
         `\n${opts.clients} concurrent clients x ${opts.requests} requests (${c.n} in ${seconds.toFixed(1)} s):`,
       );
       console.log(`  p50 ${ms(c.p50)}, p99 ${ms(c.p99)}`);
-      console.log(`  answers: ${[...statuses].map(([s, n]) => `${s}: ${n}`).join(', ')}`);
-      const other = [...statuses.keys()].filter((s) => s !== 200 && s !== 429);
-      if (other.length > 0) {
-        console.log(`  unexpected statuses: ${other.join(', ')}`);
+      console.log(`  answers: ${[...statuses].map(([st, n]) => `${st}: ${n}`).join(', ')}`);
+      const other = [...statuses.keys()].filter((st) => st !== 200 && st !== 429);
+      if (other.length > 0 || withoutRetryAfter > 0) {
+        console.log(
+          `  unexpected: statuses ${other.join(', ')}; 429 without Retry-After: ${withoutRetryAfter}`,
+        );
         process.exitCode = 1;
       }
     } finally {
+      client.close();
+      await workers.close();
       await driver.close();
       await server.close();
       await db.close();

@@ -4,7 +4,7 @@
 // peak resident memory of the server and of the database.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { REPO_ROOT } from '../src/model/read.js';
@@ -93,7 +93,13 @@ const program = new Command('bench:soak')
       const times: Record<Kind, number[]> = { saved: [], hostile: [], graph: [] };
       const statuses = new Map<string, number>();
       const deadline = performance.now() + opts.duration;
+      const load = () =>
+        loadavg()
+          .map((l) => l.toFixed(1))
+          .join(' / ');
       console.log(`Soak: ${opts.clients} clients for ${opts.duration / 1000} s against ${base}`);
+      console.log(`Load average (1 / 5 / 15 min) at the start: ${load()}`);
+      let withoutRetryAfter = 0;
       await Promise.all(
         Array.from({ length: opts.clients }, async (_, client) => {
           for (let i = client; performance.now() < deadline; i++) {
@@ -125,6 +131,7 @@ const program = new Command('bench:soak')
               const res = await request;
               await res.arrayBuffer();
               status = String(res.status);
+              if (res.status === 429 && !res.headers.get('retry-after')) withoutRetryAfter += 1;
             } catch {
               // Counted as a network error.
             }
@@ -146,7 +153,9 @@ const program = new Command('bench:soak')
       }
       console.log('Answers by kind and status:');
       for (const [key, n] of [...statuses].sort()) console.log(`  ${key}: ${n}`);
+      console.log(`429 answers without Retry-After: ${withoutRetryAfter} (target 0)`);
       console.log(`Database restarts: ${restarts} (target 0); database at the end: ${final.status}`);
+      console.log(`Load average (1 / 5 / 15 min) at the end: ${load()}`);
       console.log(
         `Peak resident memory: server ${peak.server.toFixed(0)} MB, database ${peak.db.toFixed(0)} MB`,
       );

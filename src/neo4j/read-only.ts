@@ -213,8 +213,9 @@ function recordToRow(record: Neo4jRecord, columns: string[], graph: GraphCollect
 async function addMissingEndNodes(session: Session, graph: GraphCollector, timeoutMs: number): Promise<void> {
   const missing = graph.missingEndElementIds().slice(0, MAX_END_NODES_FETCHED);
   if (missing.length === 0) return;
+  // `elementId(n) IN $ids` is planned as a scan of every node; one equality per id is a seek.
   const { records } = await session.run(
-    'MATCH (n) WHERE elementId(n) IN $ids RETURN n',
+    'UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id RETURN n',
     { ids: missing },
     { timeout: timeoutMs },
   );

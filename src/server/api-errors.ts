@@ -14,6 +14,8 @@ export interface ErrorPosition {
 export type { ApiErrorBody } from '../model/api-types.js';
 
 export class ApiError extends Error {
+  /** Sent with the answer (e.g. Retry-After with a 429). */
+  readonly headers: Record<string, string> = {};
   constructor(
     readonly status: number,
     readonly code: string,

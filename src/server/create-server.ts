@@ -1,5 +1,6 @@
 // The HTTP server: the graph and saved queries for everyone, read-only Cypher when a database is there,
 // and the built explorer page. Listens on the loopback interface unless told otherwise.
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Fastify from 'fastify';
 import type { SerializedGraph } from 'graphology-types';
@@ -13,7 +14,7 @@ import { ApiError, toApiError } from './api-errors.js';
 import { cacheGraph, registerDetailRoutes, registerGraphRoute } from './graph-route.js';
 import { isLoopbackHost, registerHostCheck } from './host-check.js';
 import { type DatabaseProcessState, Neo4jConnection } from './neo4j-connection.js';
-import { registerQueryRoute } from './query-route.js';
+import { type QueryRouteHooks, registerQueryRoute } from './query-route.js';
 import { loadForReview, syncNeo4j } from './review/load.js';
 import { registerReviewRoutes } from './review/routes.js';
 import { registerSourcesRoute } from './sources-route.js';
@@ -54,8 +55,10 @@ export interface ServerOptions {
   review?: { token: string; maxUploadBytes?: number };
   /** The state of the database process this server's launcher supervises, if any (starting, restarting). */
   databaseProcess?: DatabaseProcessState;
-  /** Where internal errors are reported (default console.error). */
+  /** Where internal errors are reported (default console.error): one line with the request id and query. */
   logError?: (line: string) => void;
+  /** For tests: hooks inside POST /api/query (e.g. one that throws, to see a fault answered and logged). */
+  queryHooks?: QueryRouteHooks;
 }
 
 export interface RunningServer {
@@ -96,7 +99,13 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
   const timeoutMs = opts.queryTimeoutMs ?? DEFAULT_QUERY_TIMEOUT_MS;
   const logError = opts.logError ?? ((line: string) => console.error(line));
 
-  const app = Fastify({ logger: opts.logger ?? false, bodyLimit, forceCloseConnections: true });
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit,
+    forceCloseConnections: true,
+    // Ids that stay unique across restarts, so one named in a 500 finds its single line in the logs.
+    genReqId: () => `q-${randomBytes(6).toString('hex')}`,
+  });
   // The API speaks JSON only; a text/plain body is refused (415) instead of being read as a string.
   app.removeContentTypeParser('text/plain');
   app.setErrorHandler((err, request, reply) => {
@@ -112,6 +121,7 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
         `${apiError.message} This is a fault on the server's side, logged as ${request.id}.`,
       );
     }
+    for (const [name, value] of Object.entries(apiError.headers)) reply.header(name, value);
     return reply.code(apiError.status).send(apiError.body());
   });
 
@@ -148,13 +158,18 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
       ...(cfg ? { sync: () => syncNeo4j(cfg, currentKb()) } : {}),
     });
   }
-  registerQueryRoute(app, db, {
-    timeoutMs,
-    maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
-    maxBytes: opts.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
-    maxConcurrent: opts.maxConcurrentQueries ?? DEFAULT_MAX_CONCURRENT_QUERIES,
-    ...(opts.queryWorkerHeapMb ? { workerHeapMb: opts.queryWorkerHeapMb } : {}),
-  });
+  registerQueryRoute(
+    app,
+    db,
+    {
+      timeoutMs,
+      maxRows: opts.maxRows ?? DEFAULT_MAX_ROWS,
+      maxBytes: opts.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES,
+      maxConcurrent: opts.maxConcurrentQueries ?? DEFAULT_MAX_CONCURRENT_QUERIES,
+      ...(opts.queryWorkerHeapMb ? { workerHeapMb: opts.queryWorkerHeapMb } : {}),
+    },
+    opts.queryHooks,
+  );
   await registerStaticSite(app, opts.staticDir ?? DEFAULT_STATIC_DIR);
   app.addHook('onClose', async () => db.close());
 

@@ -1,18 +1,23 @@
 // POST /api/query: the browser's Cypher console. Everything it sends goes through the read-only runner.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { QueryDeadlineError } from '../neo4j/read-only.js';
+import { QueryDeadlineError, runReadOnly } from '../neo4j/read-only.js';
+import { SAVED_QUERIES } from '../neo4j/saved-queries.js';
 import { ApiError } from './api-errors.js';
 import type { Neo4jConnection } from './neo4j-connection.js';
 import { isConnectionError } from './neo4j-connection.js';
+import { QuerySlots } from './query-slots.js';
 import { DEFAULT_WORKER_HEAP_MB, QueryWorkers } from './query-workers.js';
+
+/** Slots only saved queries may take, beyond `maxConcurrent`. */
+export const SAVED_QUERY_SLOTS = 1;
 
 export interface QueryLimits {
   timeoutMs: number;
   maxRows: number;
   /** Cap on an answer's JSON size; more is cut and flagged. */
   maxBytes: number;
-  /** Queries running at once; more are answered 429 rather than queued behind slow ones. */
+  /** Queries of any kind running at once; more wait briefly for a slot, then are answered 429. */
   maxConcurrent: number;
   /** Heap of the worker thread that runs queries and holds their answers. */
   workerHeapMb?: number;
@@ -71,63 +76,81 @@ export function parseQueryBody(body: unknown): { cypher: string; params: Record<
   return { cypher: parsed.data.cypher, params };
 }
 
-export function registerQueryRoute(app: FastifyInstance, db: Neo4jConnection, limits: QueryLimits): void {
-  let running = 0;
+export interface QueryRouteHooks {
+  /** Called with each answer before it is sent; tests make it throw to see how a fault is answered. */
+  beforeAnswer?: (answer: Buffer) => void;
+}
+
+/** How long a query may wait for a slot before it is answered 429 (a quarter of its time, at most 1 s). */
+export function queueWaitMs(timeoutMs: number): number {
+  return Math.min(1000, Math.floor(timeoutMs / 4));
+}
+
+const SAVED_TEXTS = new Set(SAVED_QUERIES.map((q) => q.cypher));
+
+export function registerQueryRoute(
+  app: FastifyInstance,
+  db: Neo4jConnection,
+  limits: QueryLimits,
+  hooks: QueryRouteHooks = {},
+): void {
   const config = db.configuration;
   const workers = config ? new QueryWorkers(config, limits.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB) : null;
   workers?.warm();
+  const slots = new QuerySlots({
+    capacity: limits.maxConcurrent,
+    reserved: SAVED_QUERY_SLOTS,
+    maxQueue: 8 * (limits.maxConcurrent + SAVED_QUERY_SLOTS),
+    maxWaitMs: queueWaitMs(limits.timeoutMs),
+  });
   app.addHook('onClose', async () => workers?.close());
-  app.post('/api/query', async (request, reply): Promise<string> => {
+  app.post('/api/query', async (request, reply): Promise<Buffer> => {
     const { cypher, params } = parseQueryBody(request.body);
-    if (running >= limits.maxConcurrent) {
-      throw new ApiError(
-        429,
-        'TOO_MANY_QUERIES',
-        `${running} queries are already running; wait for one to finish (each stops after ${limits.timeoutMs / 1000} s).`,
-      );
-    }
     db.assertReady();
-    reply.type('application/json; charset=utf-8');
-    const attempt = async (): Promise<string> => {
-      // Fails fast (503) when the database is not reachable; the worker's driver does the querying.
-      await db.acquire();
-      return (workers as QueryWorkers).run(cypher, params, {
-        timeoutMs: limits.timeoutMs,
-        maxRows: limits.maxRows,
-        maxBytes: limits.maxBytes,
-        ...(db.database ? { database: db.database } : {}),
-      });
+    // A saved query is one of a few fixed texts whose answers are bounded by the graph itself: it runs on
+    // this thread, beside the worker, so it never waits behind a huge answer the worker is decoding.
+    const saved = SAVED_TEXTS.has(cypher);
+    const slot = await slots.acquire(request.ip, saved ? 'saved' : 'any');
+    const opts = {
+      // The wait for a slot is part of the query's time: the answer never comes later than the timeout
+      // (plus the deadline's grace) after the request arrived.
+      timeoutMs: Math.max(1, Math.round(limits.timeoutMs - slot.waitedMs)),
+      maxRows: limits.maxRows,
+      maxBytes: limits.maxBytes,
+      ...(db.database ? { database: db.database } : {}),
     };
-    running += 1;
-    let release: Promise<void> = Promise.resolve();
+    const attempt = async (): Promise<Buffer> => {
+      // Fails fast (503) when the database is not reachable.
+      const driver = await db.acquire();
+      if (saved) return Buffer.from(JSON.stringify(await runReadOnly(driver, cypher, params, opts)));
+      return (workers as QueryWorkers).run(cypher, params, opts);
+    };
+    let draining: { settled: Promise<void>; capMs: number } | undefined;
     try {
-      return await attempt();
-    } catch (err) {
-      // A query abandoned at its deadline still runs in the database until Neo4j stops it: it keeps its slot.
-      if (err instanceof QueryDeadlineError) release = err.settled;
-      if (!isConnectionError(err)) throw err;
-      // Pooled connections go stale when the database restarts; a read is safe to try once more afresh.
-      await db.reportFailure(err);
+      let answer: Buffer;
       try {
-        return await attempt();
-      } catch (again) {
-        if (isConnectionError(again)) throw await db.reportFailure(again);
-        throw again;
+        answer = await attempt();
+      } catch (err) {
+        if (!isConnectionError(err)) throw err;
+        // Pooled connections go stale when the database restarts; a read is safe to try once more afresh.
+        await db.reportFailure(err);
+        try {
+          answer = await attempt();
+        } catch (again) {
+          if (isConnectionError(again)) throw await db.reportFailure(again);
+          throw again;
+        }
       }
+      hooks.beforeAnswer?.(answer);
+      reply.type('application/json; charset=utf-8');
+      return answer;
+    } catch (err) {
+      // Abandoned at its deadline, the query still runs in the database until Neo4j stops it: its slot is
+      // free again, but it drains (Neo4j stops it within three timeouts at most, or it stops counting).
+      if (err instanceof QueryDeadlineError) draining = { settled: err.settled, capMs: 3 * limits.timeoutMs };
+      throw err;
     } finally {
-      // Neo4j checks its timeout only between steps, and one step (a huge reduce) can take minutes: the slot
-      // is given back after three timeouts at most, so such queries cannot hold every slot for long.
-      let freed = false;
-      const free = () => {
-        if (!freed) running -= 1;
-        freed = true;
-      };
-      const cap = setTimeout(free, 3 * limits.timeoutMs);
-      cap.unref();
-      void release.finally(() => {
-        clearTimeout(cap);
-        free();
-      });
+      slot.release(draining);
     }
   });
 }

@@ -25,7 +25,8 @@ export type WorkerError =
   | { kind: 'other'; message: string; stack?: string };
 
 export type WorkerReply =
-  | { id: number; ok: true; json: string }
+  /** The answer's JSON as UTF-8, in a buffer transferred (not copied) to the server's thread. */
+  | { id: number; ok: true; json: Uint8Array }
   | { id: number; ok: false; error: WorkerError }
   /** A query abandoned at its deadline has now ended in the database too. */
   | { id: number; settled: true }
@@ -43,6 +44,7 @@ function describe(error: unknown): WorkerError {
   return { kind: 'other', message: e.message, ...(e.stack ? { stack: e.stack } : {}) };
 }
 
+const encoder = new TextEncoder();
 const port = parentPort;
 if (port) {
   const driver = createDriver((workerData as { config: Neo4jConfig }).config);
@@ -52,7 +54,12 @@ if (port) {
       return;
     }
     runReadOnly(driver, request.cypher, request.params, request.opts).then(
-      (result) => port.postMessage({ id: request.id, ok: true, json: JSON.stringify(result) }),
+      (result) => {
+        // Encoded here, off the server's thread, into a buffer of its own (not a slice of a shared pool),
+        // so that handing it over moves it instead of copying it.
+        const json = encoder.encode(JSON.stringify(result));
+        port.postMessage({ id: request.id, ok: true, json }, [json.buffer as ArrayBuffer]);
+      },
       (error: unknown) => {
         port.postMessage({ id: request.id, ok: false, error: describe(error) });
         if (error instanceof QueryDeadlineError) {

@@ -20,7 +20,7 @@ export const DEFAULT_WORKER_HEAP_MB = 128;
 const WORKER_DEADLINE_SLACK_MS = 250;
 
 interface Pending {
-  resolve: (json: string) => void;
+  resolve: (json: Buffer) => void;
   reject: (error: unknown) => void;
   /** For a query abandoned at its deadline: called once the database has let go of it. */
   settle?: () => void;
@@ -54,13 +54,13 @@ export class QueryWorkers {
     private readonly log: (line: string) => void = (line) => console.error(line),
   ) {}
 
-  /** The answer as JSON text, already cut to the byte cap. */
-  async run(cypher: string, params: Record<string, unknown>, opts: ReadOnlyOptions): Promise<string> {
+  /** The answer as UTF-8 JSON, already cut to the byte cap. */
+  async run(cypher: string, params: Record<string, unknown>, opts: ReadOnlyOptions): Promise<Buffer> {
     const worker = this.worker ?? this.spawn();
     await this.ready;
     const id = this.nextId++;
     const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<Buffer>((resolve, reject) => {
       const timer = setTimeout(
         () => {
           const entry = this.pending.get(id);
@@ -152,7 +152,7 @@ export class QueryWorkers {
       entry.settle?.();
     } else if (reply.ok) {
       this.pending.delete(reply.id);
-      entry.resolve(reply.json);
+      entry.resolve(Buffer.from(reply.json.buffer, reply.json.byteOffset, reply.json.byteLength));
     } else if (reply.error.kind === 'deadline') {
       // This side's deadline came first: the caller has its error, and waits for the 'settled' message.
       if (entry.settle) return;

@@ -202,7 +202,7 @@ describe('POST /api/query against the real database', () => {
     expect(body.rows[999]).toEqual([1000]);
   });
 
-  it('answers 429 instead of queueing when too many queries run at once', async () => {
+  it('answers 429 with Retry-After when too many queries run at once for longer than the short wait', async () => {
     const busy = await createServer({
       neo4j: cfg,
       knowledgeBase: kb,
@@ -218,6 +218,7 @@ describe('POST /api/query against the real database', () => {
       expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(4);
       const refused = answers.find((r) => r.status === 429) as Response;
       expect((await refused.json()).error.code).toBe('TOO_MANY_QUERIES');
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       // Once the database has let go of them, the server takes queries again.
       await expect
         .poll(async () => (await query(busy, 'RETURN 1')).status, { timeout: 30_000, interval: 250 })
