@@ -92,7 +92,7 @@ export const SAVED_QUERIES: readonly SavedQuery[] = [
         coalesce(head([a IN atB | CASE WHEN a.mode IS NULL OR a.inferred THEN 'mode not stated' ELSE a.mode END]),
           'absent') AS meetingB,
         size([x IN [atA, atB] WHERE size(x) > 0]) AS meetingsAttended,
-        e AS node, atA + atB AS attendance
+        e AS node, atA + atB AS attendance, [a IN atA + atB | endNode(a)] AS meetings
       ORDER BY meetingsAttended DESC, economy`,
     params: [
       meetingParam('meetingA', DPS_50, 'First meeting (column meetingA)', '第一場會議（meetingA 欄）'),
@@ -184,7 +184,7 @@ export const SAVED_QUERIES: readonly SavedQuery[] = [
       WITH x, dialogues, collect(DISTINCT s) AS spokeIn, collect(r) AS interventions
       WHERE size(spokeIn) = size(dialogues)
       RETURN x.id AS id, x.name AS name, x.nameZh AS nameZh, labels(x)[0] AS kind,
-        size(spokeIn) AS dialogues, x AS node, interventions
+        size(spokeIn) AS dialogues, x AS node, interventions, spokeIn AS sessions
       ORDER BY id`,
     params: [
       {
@@ -209,7 +209,7 @@ export const SAVED_QUERIES: readonly SavedQuery[] = [
         [(x)-[:SPOKE_IN]->(s) | x.id] AS spoke,
         [(x)-[:SCHEDULED_IN]->(s) WHERE NOT (x)-[:SPOKE_IN]->(s) AND NOT (x)-[:LED]->(s) | x.id]
           AS scheduledOnly,
-        s AS node, [(x)-[r:LED|SPOKE_IN]->(s) | r] AS interventions
+        s AS node, [(x)-[r:LED|SPOKE_IN]->(s) | r] AS interventions, [(x)-[:LED|SPOKE_IN]->(s) | x] AS speakers
       ORDER BY agendaItem`,
     params: [
       {
@@ -269,7 +269,7 @@ export const SAVED_QUERIES: readonly SavedQuery[] = [
       RETURN p.projectNumber AS projectNumber, p.name AS project, p.status AS status,
         [(x)-[:LEADS]->(p) | x.id] AS leads,
         [(x)-[:SUPPORTS]->(p) | x.id] AS supporters,
-        p AS node, [(x)-[r:LEADS|SUPPORTS]->(p) | r] AS links
+        p AS node, [(x)-[r:LEADS|SUPPORTS]->(p) | r] AS links, [(x)-[:LEADS|SUPPORTS]->(p) | x] AS linked
       ORDER BY status, projectNumber, project`,
     params: [],
   },
