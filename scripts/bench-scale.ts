@@ -18,6 +18,7 @@ import { createDriver } from '../src/neo4j/config.js';
 import { loadIntoNeo4j } from '../src/neo4j/loader.js';
 import { findFreePort, startLocalNeo4j } from '../src/neo4j/local-server.js';
 import { createServer } from '../src/server/create-server.js';
+import { buildFrontend, frontendBuildNeeded } from '../src/server/frontend-build.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 interface StageResult {
@@ -110,12 +111,14 @@ function generate(dir: string, nodes: number, edges: number): void {
       for (let i = 0; i < count; i += 1) {
         const id = `syn-${r}-${label.toLowerCase()}-${i}`;
         const name = `${label} ${i} of report ${r}`;
+        const props = PROPS[label]?.(i);
         nodeList.push({
           id,
           label,
           name,
-          ...(PROPS[label] ? { props: PROPS[label]?.(i) } : {}),
-          prov: provFor(name),
+          ...(props ? { props } : {}),
+          // A date must be stated by a quote, like every other fact.
+          prov: provFor(props?.startDate ? `${props.startDate}, ${name}` : name),
           ...(rng() < d.noteShare ? { note: `Synthetic note on ${name}.` } : {}),
         });
       }
@@ -273,6 +276,8 @@ const program = new Command()
   .option('--edges <n>', 'relationships in all', positiveInt, 30_000)
   .option('--runs <n>', 'page loads per first-view measurement (median)', positiveInt, 3)
   .option('--skip-load', 'leave out the Neo4j load (no Java needed)')
+  .option('--keep', 'keep the generated folder (its path is printed) for --reuse')
+  .option('--reuse <dir>', 'only the two first views, on a folder kept by an earlier --keep run')
   .option('--stage <stage>', 'internal: run one stage in this process')
   .option('--dir <dir>', 'internal: the working folder')
   .action(
@@ -281,6 +286,8 @@ const program = new Command()
       edges: number;
       runs: number;
       skipLoad?: boolean;
+      keep?: boolean;
+      reuse?: string;
       stage?: string;
       dir?: string;
     }) => {
@@ -288,33 +295,36 @@ const program = new Command()
         console.log(JSON.stringify(await runStage(o.stage, o.dir, o)));
         return;
       }
-      const dir = mkdtempSync(join(tmpdir(), 'apec-kg-scale-'));
+      // The first views are of the page as built from these sources.
+      const check = frontendBuildNeeded(REPO_ROOT);
+      if (check.needed) {
+        console.error(`Building the explorer (${check.reason})…`);
+        await buildFrontend(REPO_ROOT);
+      }
+      const dir = o.reuse ?? mkdtempSync(join(tmpdir(), 'apec-kg-scale-'));
       try {
         const t0 = performance.now();
-        generate(dir, o.nodes, o.edges);
-        const issues = readKnowledgeBase(join(dir, 'graph')).issues;
-        if (issues.length > 0) {
-          const kinds = [
-            ...new Set(issues.map((i) => `${i.kind}: ${i.message.replace(/syn-[\w-]+/g, '…')}`)),
-          ];
-          throw new Error(
-            `the generated knowledge base does not validate:\n${kinds.slice(0, 10).join('\n')}`,
+        if (!o.reuse) {
+          generate(dir, o.nodes, o.edges);
+          const issues = readKnowledgeBase(join(dir, 'graph')).issues;
+          if (issues.length > 0) {
+            const kinds = [
+              ...new Set(issues.map((i) => `${i.kind}: ${i.message.replace(/syn-[\w-]+/g, '…')}`)),
+            ];
+            throw new Error(
+              `the generated knowledge base does not validate:\n${kinds.slice(0, 10).join('\n')}`,
+            );
+          }
+          const bytesOnDisk = execFileSync('du', ['-sb', join(dir, 'graph')], { encoding: 'utf8' }).split(
+            '\t',
+          )[0];
+          console.log(
+            `generated graph/ with synthetic reports in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(Number(bytesOnDisk) / 1e6).toFixed(1)} MB on disk) in ${dir}`,
           );
         }
-        const bytesOnDisk = execFileSync('du', ['-sb', join(dir, 'graph')], { encoding: 'utf8' }).split(
-          '\t',
-        )[0];
-        console.log(
-          `generated graph/ with synthetic reports in ${((performance.now() - t0) / 1000).toFixed(1)} s (${(Number(bytesOnDisk) / 1e6).toFixed(1)} MB on disk) in ${dir}`,
-        );
-        const stages = [
-          'validate',
-          'export',
-          'export-one-more',
-          ...(o.skipLoad ? [] : ['load']),
-          'view-today',
-          'view',
-        ];
+        const stages = o.reuse
+          ? ['view-today', 'view']
+          : ['validate', 'export', 'export-one-more', ...(o.skipLoad ? [] : ['load']), 'view-today', 'view'];
         const results: StageResult[] = [];
         for (const stage of stages) {
           const out = execFileSync(
@@ -354,7 +364,8 @@ const program = new Command()
           `export folder size: ${statSync(join(dir, 'export.json')).size} bytes (full export, with provenance)`,
         );
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        if (o.keep || o.reuse) console.log(`kept ${dir}`);
+        else rmSync(dir, { recursive: true, force: true });
       }
     },
   );

@@ -31,6 +31,8 @@ export interface AppEdgeAttributes extends EdgeAttributes {
   size: number;
   color: string;
   hidden?: boolean;
+  /** Not drawn at overview in a large graph (reducers.ts's foldsAtOverview); a focus or zooming in shows it. */
+  folded?: boolean;
 }
 
 export type AppGraph = MultiDirectedGraph<AppNodeAttributes, AppEdgeAttributes>;

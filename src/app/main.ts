@@ -4,7 +4,7 @@ import { createApiClient } from './api.js';
 import type { AppContext, AppGraph, AppSigma } from './context.js';
 import { createDetailsLoader } from './details-loader.js';
 import { applyFilters, filterSpecChanged } from './graph/apply-filters.js';
-import { buildAppGraph } from './graph/build-graph.js';
+import { buildAppGraphInStages, type StagedGraph } from './graph/build-graph.js';
 import { fitView, flyToNode } from './graph/camera.js';
 import { createGraphController } from './graph/controller.js';
 import { isFilterActive } from './graph/filters.js';
@@ -61,10 +61,15 @@ async function main(handle: TestHandle): Promise<void> {
   const announce = (msg: string) => {
     live.textContent = msg;
   };
+  const graphEl = byId('graph');
   const translatePage = () => {
     document.documentElement.lang = i18n.lang;
     document.title = i18n.t('app.title');
     translateStatic(document, i18n.t);
+    // Not data-i18n-label, which adds a title: a tooltip over the whole canvas would cover the graph.
+    graphEl.setAttribute('aria-label', i18n.t('graph.label'));
+    // What was announced is said and done; left there, it would stay in the other language.
+    live.textContent = '';
   };
   translatePage();
   i18n.onChange(translatePage);
@@ -72,9 +77,11 @@ async function main(handle: TestHandle): Promise<void> {
   mountNeo4jStatus(byId('neo4j-status'), api, i18n);
 
   const message = byId('graph-message');
-  let graph: AppGraph;
+  let staged: StagedGraph;
   try {
-    graph = buildAppGraph(await graphData);
+    const data = await graphData;
+    performance.mark('apec:graph-received');
+    staged = buildAppGraphInStages(data);
   } catch (err) {
     message.removeAttribute('data-i18n');
     message.textContent = i18n.t('app.loadFailed', { message: (err as Error).message });
@@ -82,9 +89,14 @@ async function main(handle: TestHandle): Promise<void> {
     throw err;
   }
 
+  const { graph } = staged;
   const initial = store.get();
+  // A link that filters or selects needs every relationship before the first drawing (the filters set
+  // `hidden` on them, a selection draws its neighbourhood); an overview can draw first and fold them in after.
+  const filtered = isFilterActive(initial);
+  if (filtered || initial.selected) staged.addFolded();
   // Everything starts visible; a shared link with filters hides its part before the first drawing.
-  if (isFilterActive(initial)) applyFilters(graph, initial);
+  if (filtered) applyFilters(graph, initial);
   performance.mark('apec:graph-built');
   const controller = createGraphController(byId('graph'), graph, {
     lang: i18n.lang,
@@ -102,6 +114,8 @@ async function main(handle: TestHandle): Promise<void> {
   resolveDrawn();
   // Let the browser show the graph before the panels are loaded and built: they take a few frames' worth of work.
   await afterNextPaint();
+  // Before anything counts, filters or searches the graph (sigma adds them to its next frame, undrawn).
+  staged.addFolded();
 
   let highlightSource: string | null = null;
   const ctx: AppContext = {
@@ -173,7 +187,6 @@ async function main(handle: TestHandle): Promise<void> {
 
   // The area around the canvas changes size when panels open; sigma only listens to the window. The observer's
   // first call usually reports the size sigma was created with, which needs no second drawing.
-  const graphEl = byId('graph');
   new ResizeObserver(() => {
     const drawn = sigma.getDimensions();
     if (graphEl.offsetWidth !== drawn.width || graphEl.offsetHeight !== drawn.height) sigma.scheduleRefresh();

@@ -2,6 +2,7 @@
 // CSV export and a print layout. The table comes from model.ts; this file draws it and keeps the choice in
 // the URL (?cmp=TWN,USA).
 import type { AppContext } from '../context.js';
+import { propValue } from '../props/text.js';
 import { download, h } from '../ui/dom.js';
 import { bindSlice, sliceChanged } from '../url-slices.js';
 import { COMPARE_SLICE, DIFFS_SLICE } from './state.js';
@@ -53,7 +54,11 @@ export function mountCompare(el: HTMLElement, ctx: AppContext): () => void {
       case 'projectsSupported':
         return c.detail ? ctx.t(`status.${c.detail}`) : ctx.t('compare.yes');
       case 'frameworks':
-        return c.detail === 'disputed' ? ctx.t('coverage.disputed') : c.detail || ctx.t('compare.yes');
+        return c.detail === 'disputed'
+          ? ctx.t('coverage.disputed')
+          : c.detail
+            ? propValue(ctx.t, c.detail)
+            : ctx.t('compare.yes');
       case 'roles':
         return c.detail
           .split(', ')
@@ -131,7 +136,15 @@ export function mountCompare(el: HTMLElement, ctx: AppContext): () => void {
               r.qualifier ? h('span', { class: 'cmp-qualifier' }, ` (${r.qualifier})`) : '',
             ),
             r.cells.map((c) =>
-              h('td', { class: c.present ? 'cmp-present' : 'cmp-absent' }, cellText(s.key, c)),
+              h(
+                'td',
+                {
+                  class: c.present ? 'cmp-present' : 'cmp-absent',
+                  // People's names, as the sources write them.
+                  'data-content': c.present && s.key === 'roles',
+                },
+                cellText(s.key, c),
+              ),
             ),
             h(
               'td',

@@ -4,7 +4,7 @@ import { CATEGORY_COLORS } from '../../model/palette.js';
 import type { AppContext } from '../context.js';
 import { detailItems } from '../print/sources.js';
 import { propName, propValue } from '../props/text.js';
-import { h } from '../ui/dom.js';
+import { dataText, h } from '../ui/dom.js';
 import { economyProfile, type ProfileItem } from './economy-profile.js';
 import { nodeLink } from './node-link.js';
 import { provenanceList } from './provenance.js';
@@ -21,7 +21,7 @@ function edgeProvenance(ctx: AppContext, edges: string[]): HTMLElement | null {
     'details',
     { class: 'edge-prov' },
     h('summary', {}, `${ctx.t('details.provenance')} (${prov.length})`),
-    notes.map((n) => h('p', { class: 'note' }, n)),
+    notes.map((n) => h('p', { class: 'note', 'data-content': '' }, n)),
     provenanceList(ctx, prov, edges.length === 1 ? edges[0] : undefined),
   );
 }
@@ -205,14 +205,18 @@ function profile(ctx: AppContext, economy: string): HTMLElement {
 
 function properties(ctx: AppContext, node: string): HTMLElement {
   const a = ctx.graph.getNodeAttributes(node);
-  const rows: [string, string, string?][] = [
-    [ctx.t('details.id'), node],
-    [ctx.t('details.type'), ctx.t(`label.${a.category}`)],
-    [ctx.t('details.name'), a.name, 'en'],
+  // [name, value, its language, whether the value is data (shown as written) rather than a translated word]
+  const rows: [string, string, string | undefined, boolean][] = [
+    [ctx.t('details.id'), node, undefined, true],
+    [ctx.t('details.type'), ctx.t(`label.${a.category}`), undefined, false],
+    [ctx.t('details.name'), a.name, 'en', true],
   ];
-  if (a.nameZh) rows.push([ctx.t('details.nameZh'), a.nameZh, 'zh-Hant']);
-  if (a.aliases.length) rows.push([ctx.t('details.aliases'), a.aliases.join(', ')]);
-  for (const [k, v] of Object.entries(a.props)) rows.push([propName(ctx.t, k), propValue(ctx.t, v)]);
+  if (a.nameZh) rows.push([ctx.t('details.nameZh'), a.nameZh, 'zh-Hant', true]);
+  if (a.aliases.length) rows.push([ctx.t('details.aliases'), a.aliases.join(', '), undefined, true]);
+  for (const [k, v] of Object.entries(a.props)) {
+    const shown = propValue(ctx.t, v);
+    rows.push([propName(ctx.t, k), shown, undefined, shown === String(v)]);
+  }
   return h(
     'section',
     { 'aria-labelledby': 'details-props' },
@@ -220,9 +224,11 @@ function properties(ctx: AppContext, node: string): HTMLElement {
     h(
       'dl',
       { class: 'props' },
-      rows.flatMap(([k, v, lang]) => [h('dt', {}, k), h('dd', { lang }, v)]),
+      rows.flatMap(([k, v, lang, isData]) => [h('dt', {}, k), h('dd', { lang, 'data-content': isData }, v)]),
     ),
-    a.note ? h('p', { class: 'note' }, h('strong', {}, `${ctx.t('details.note')}: `), a.note) : null,
+    a.note
+      ? h('p', { class: 'note' }, h('strong', {}, `${ctx.t('details.note')}: `), dataText(a.note))
+      : null,
   );
 }
 

@@ -1,7 +1,7 @@
 // The button that names a node and opens it (selects it and flies there): details, profile and node list share it.
 import { CATEGORY_COLORS } from '../../model/palette.js';
 import type { AppContext } from '../context.js';
-import { h } from '../ui/dom.js';
+import { dataText, h } from '../ui/dom.js';
 
 export interface NodeLinkOptions {
   /** A small text after the name (a relationship's properties, a status). */
@@ -30,7 +30,7 @@ export function nodeLink(ctx: AppContext, node: string, opts: NodeLinkOptions = 
           'aria-hidden': 'true',
         })
       : null,
-    ctx.nodeName(node),
+    dataText(ctx.nodeName(node)),
     opts.detail ? h('span', { class: 'item-detail' }, opts.detail) : null,
   );
 }

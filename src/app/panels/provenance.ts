@@ -2,7 +2,7 @@
 import type { Provenance } from '../../model/types.js';
 import type { AppContext } from '../context.js';
 import { showInSourceButton } from '../sources/show-in-source.js';
-import { h } from '../ui/dom.js';
+import { dataText, h, withSlots } from '../ui/dom.js';
 
 /** A quote's language: Chinese when it has Han characters, else the source's stated language, else English. */
 export function quoteLanguage(quote: string, sourceLanguage: unknown): string {
@@ -37,7 +37,10 @@ export function provenanceList(ctx: AppContext, prov: Provenance[], factId?: str
         h(
           'div',
           { class: 'prov-where' },
-          ctx.t('details.prov', { source: ctx.nodeName(p.source), section: p.section }),
+          ...withSlots(ctx.t('details.prov'), {
+            source: dataText(ctx.nodeName(p.source)),
+            section: dataText(p.section),
+          }),
           ' ',
           showInSourceButton(ctx, p, factId),
         ),

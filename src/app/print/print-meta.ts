@@ -5,7 +5,7 @@
 import { COMPARE_SLICE } from '../compare/state.js';
 import type { AppContext } from '../context.js';
 import { VIEW_SLICE } from '../coverage/state.js';
-import { h } from '../ui/dom.js';
+import { dataText, h } from '../ui/dom.js';
 import { readSlice } from '../url-slices.js';
 import './print.css';
 import { citedSources, type PrintedView, viewEdges } from './sources.js';
@@ -61,8 +61,10 @@ export function mountPrintMeta(ctx: AppContext): void {
               return h(
                 'li',
                 { 'data-source': s.id },
-                h('cite', {}, ctx.nodeName(s.id)),
-                `${publisher}${date}. ${ctx.t('print.sections')} ${s.sections.join(', ')}`,
+                dataText(ctx.nodeName(s.id), 'cite'),
+                dataText(`${publisher}${date}`),
+                `. ${ctx.t('print.sections')} `,
+                dataText(s.sections.join(', ')),
               );
             }),
           )

@@ -38,6 +38,8 @@ export function createCombobox(ctx: AppContext, index: SearchIndex, opts: Combob
   const root = h('div', { class: 'combobox' }, label, input, list, status);
   let results: string[] = [];
   let active = -1;
+  /** The node whose name setValue put in the box, until the user types: renamed when the language changes. */
+  let shownNode: string | null = null;
 
   const setActive = (i: number) => {
     active = i;
@@ -51,6 +53,8 @@ export function createCombobox(ctx: AppContext, index: SearchIndex, opts: Combob
 
   const close = () => {
     list.hidden = true;
+    // A count for a list that is gone would be read out later, and in the language it was written in.
+    status.textContent = '';
     input.setAttribute('aria-expanded', 'false');
     input.removeAttribute('aria-activedescendant');
     active = -1;
@@ -91,8 +95,10 @@ export function createCombobox(ctx: AppContext, index: SearchIndex, opts: Combob
             'aria-hidden': 'true',
           }),
           h('span', { class: 'option-name' }, shown),
-          other && other !== shown ? h('span', { class: 'option-other' }, other) : null,
-          viaAlias ? h('span', { class: 'option-alias' }, `“${hit.matched}”`) : null,
+          other && other !== shown
+            ? h('span', { class: 'option-other', lang: ctx.lang === 'zh-Hant' ? 'en' : 'zh-Hant' }, other)
+            : null,
+          viaAlias ? h('span', { class: 'option-alias', 'data-content': '' }, `“${hit.matched}”`) : null,
           h('span', { class: 'option-cat' }, ctx.t(`label.${a.category}`)),
         );
       }),
@@ -113,7 +119,10 @@ export function createCombobox(ctx: AppContext, index: SearchIndex, opts: Combob
     setActive(results.length ? 0 : -1);
   };
 
-  input.addEventListener('input', update);
+  input.addEventListener('input', () => {
+    shownNode = null;
+    update();
+  });
   input.addEventListener('focus', () => {
     if (input.value.trim()) update();
   });
@@ -135,13 +144,21 @@ export function createCombobox(ctx: AppContext, index: SearchIndex, opts: Combob
       e.preventDefault();
       e.stopPropagation();
       if (!list.hidden) close();
-      else input.value = '';
+      else {
+        input.value = '';
+        shownNode = null;
+      }
     }
   });
 
   const translate = () => {
     label.textContent = ctx.t(opts.labelKey);
     input.placeholder = ctx.t(opts.placeholderKey ?? opts.labelKey);
+    // A chosen node is shown by its name in the new language; what the user typed stays, and an open list
+    // (its names, categories and count) is drawn again in the new language.
+    if (shownNode && ctx.graph.hasNode(shownNode)) input.value = ctx.nodeName(shownNode);
+    if (!list.hidden) update();
+    else list.replaceChildren();
   };
   translate();
   ctx.onLangChange(translate);
@@ -150,7 +167,8 @@ export function createCombobox(ctx: AppContext, index: SearchIndex, opts: Combob
     root,
     input,
     setValue(node) {
-      input.value = node && ctx.graph.hasNode(node) ? ctx.nodeName(node) : '';
+      shownNode = node && ctx.graph.hasNode(node) ? node : null;
+      input.value = shownNode ? ctx.nodeName(shownNode) : '';
     },
     close,
   };

@@ -5,7 +5,7 @@ import './sources.css';
 import type { SourceView, TextRange } from '../../model/source-text.js';
 import type { SourceSummary } from '../../model/source-text-list.js';
 import type { AppContext } from '../context.js';
-import { h } from '../ui/dom.js';
+import { dataText, h } from '../ui/dom.js';
 import { setSourceState } from './show-in-source.js';
 import { decodeRange, encodeRange, loadSourceView } from './source-cache.js';
 import { createTextViewer, type TextViewer } from './text-view.js';
@@ -174,8 +174,10 @@ export function mountSources(el: HTMLElement, ctx: AppContext): () => void {
                 'aria-current': s.label === sec ? 'true' : undefined,
                 onclick: () => setSourceState(ctx, { src: openId, sec: s.label }),
               },
-              h('span', { class: 'src-sec-label' }, s.label),
-              s.title ? ` ${s.title}` : '',
+              // The source's own numbering and headings, as it writes them.
+              h('span', { class: 'src-sec-label', 'data-content': '' }, s.label),
+              s.title ? ' ' : '',
+              s.title ? dataText(s.title) : '',
               s.page !== undefined
                 ? h('span', { class: 'src-sec-page' }, ctx.t('sources.page', { page: s.page }))
                 : '',
@@ -221,25 +223,7 @@ export function mountSources(el: HTMLElement, ctx: AppContext): () => void {
       const summary = summaries.find((s) => s.id === id);
       const lang = summary?.language?.startsWith('zh') ? 'zh-Hant' : summary?.language;
       viewer = createTextViewer(v, lang, pick, (page) => ctx.t('sources.page', { page }));
-      docHead.replaceChildren(
-        h(
-          'div',
-          { class: 'src-step' },
-          h(
-            'button',
-            { type: 'button', id: 'src-prev', onclick: () => step(-1) },
-            ctx.t('sources.prevQuote'),
-          ),
-          h('button', { type: 'button', id: 'src-next', onclick: () => step(1) }, ctx.t('sources.nextQuote')),
-        ),
-        h('h3', { class: 'src-doc-title' }, summary ? title(summary) : id),
-        h(
-          'p',
-          { class: 'src-doc-meta' },
-          ctx.t('sources.docMeta', { quotes: v.highlights.length, sections: v.sections.length }),
-          v.pages.length > 0 ? ` · ${ctx.t('sources.pages', { pages: v.pages.length })}` : '',
-        ),
-      );
+      renderDocHead();
       docBody.replaceChildren(viewer.el);
       el.dataset.openSource = id;
       applyPosition(true);
@@ -247,6 +231,28 @@ export function mountSources(el: HTMLElement, ctx: AppContext): () => void {
       if (ticket !== loading) return;
       docHead.replaceChildren(h('p', { class: 'error' }, (err as Error).message));
     }
+  };
+
+  /** The open source's title, its quote stepper and its counts, written again when the language changes. */
+  const renderDocHead = () => {
+    if (!view || !openId) return;
+    const v = view;
+    const summary = summaries.find((s) => s.id === openId);
+    docHead.replaceChildren(
+      h(
+        'div',
+        { class: 'src-step' },
+        h('button', { type: 'button', id: 'src-prev', onclick: () => step(-1) }, ctx.t('sources.prevQuote')),
+        h('button', { type: 'button', id: 'src-next', onclick: () => step(1) }, ctx.t('sources.nextQuote')),
+      ),
+      h('h3', { class: 'src-doc-title' }, summary ? title(summary) : openId),
+      h(
+        'p',
+        { class: 'src-doc-meta' },
+        ctx.t('sources.docMeta', { quotes: v.highlights.length, sections: v.sections.length }),
+        v.pages.length > 0 ? ` · ${ctx.t('sources.pages', { pages: v.pages.length })}` : '',
+      ),
+    );
   };
 
   const load = async () => {
@@ -269,7 +275,11 @@ export function mountSources(el: HTMLElement, ctx: AppContext): () => void {
     } else if (x.sec !== p.sec || x.at !== p.at) applyPosition(true);
   });
   const offLang = ctx.onLangChange(() => {
+    list.setAttribute('aria-label', ctx.t('sources.list'));
+    outline.setAttribute('aria-label', ctx.t('sources.outline'));
     renderList();
+    if (view) renderDocHead();
+    else if (!openId) docHead.replaceChildren(h('p', { class: 'hint' }, ctx.t('sources.chooseHint')));
     applyPosition(false);
   });
   void load();

@@ -24,6 +24,22 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/**
+ * Data shown as written (names, notes, section numbers, quotes): marked so that it is told apart from the
+ * page's own words, which must all be in the page language (tests/e2e/language-switch.test.ts).
+ */
+export function dataText(text: string, tag: 'span' | 'p' | 'cite' = 'span'): HTMLElement {
+  return h(tag, { 'data-content': '' }, text);
+}
+
+/** A translated template ("{source}, {section}") with its slots filled by nodes, so data in it can be marked. */
+export function withSlots(template: string, slots: Record<string, Node | string>): (Node | string)[] {
+  return template
+    .split(/\{(\w+)\}/)
+    .map((part, i) => (i % 2 ? (slots[part] ?? `{${part}}`) : part))
+    .filter((part) => part !== '');
+}
+
 /** Fills `data-i18n` (text), `data-i18n-label` (aria-label and title) and `data-i18n-placeholder`. */
 export function translateStatic(root: ParentNode, t: (key: string) => string): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) {
