@@ -3,6 +3,8 @@ import './styles.css';
 import { createApiClient } from './api.js';
 import type { AppContext, AppGraph, AppSigma } from './context.js';
 import { createDetailsLoader } from './details-loader.js';
+import { exploreSlice, readExploration } from './explore/slice.js';
+import type { Exploration } from './explore/state.js';
 import { applyFilters, filterSpecChanged } from './graph/apply-filters.js';
 import { buildAppGraph } from './graph/build-graph.js';
 import { fitView, flyToNode } from './graph/camera.js';
@@ -14,6 +16,7 @@ import { createLocalizer } from './i18n.js';
 import { mountLangSwitch } from './panels/lang-switch.js';
 import { mountNeo4jStatus } from './panels/neo4j-status.js';
 import { translateStatic } from './ui/dom.js';
+import { sliceChanged } from './url-slices.js';
 import { createUrlStateStore } from './url-state.js';
 
 /**
@@ -83,14 +86,19 @@ async function main(handle: TestHandle): Promise<void> {
   }
 
   const initial = store.get();
-  // Everything starts visible; a shared link with filters hides its part before the first drawing.
-  if (isFilterActive(initial)) applyFilters(graph, initial);
+  const exploration = (s: typeof initial) => readExploration(s, (n) => graph.hasNode(n));
+  const exploreView = (xp: Exploration | null) => (xp ? { pinned: xp.pinned, size: xp.shown.size } : null);
+  const initialXp = exploration(initial);
+  // Everything starts visible; a shared link with filters or an exploration hides its part before the first
+  // drawing.
+  if (isFilterActive(initial) || initialXp) applyFilters(graph, initial, initialXp?.shown);
   performance.mark('apec:graph-built');
   const controller = createGraphController(byId('graph'), graph, {
     lang: i18n.lang,
     sizeBy: initial.sizeBy,
     relLabel: i18n.relName,
     selected: initial.selected,
+    explore: exploreView(initialXp),
   });
   // Sigma draws synchronously when it is created.
   performance.mark('apec:graph-drawn');
@@ -138,8 +146,13 @@ async function main(handle: TestHandle): Promise<void> {
       i18n.setLang(s.lang);
       controller.setLang(s.lang, i18n.relName);
     }
-    if (filterSpecChanged(s, prev)) {
-      const counts = applyFilters(graph, s);
+    const explored = sliceChanged(s, prev, exploreSlice);
+    if (explored) {
+      const xp = exploration(s);
+      applyFilters(graph, s, xp?.shown);
+      controller.setExploration(exploreView(xp));
+    } else if (filterSpecChanged(s, prev)) {
+      const counts = applyFilters(graph, s, exploration(s)?.shown);
       controller.filtersChanged();
       announce(
         i18n.t('filters.visible', {

@@ -7,24 +7,36 @@ export interface VisibleCounts {
   edges: number;
 }
 
-export function applyFilters(graph: AppGraph, spec: FilterSpec): VisibleCounts {
+/**
+ * `shown`, when given, is an exploration's set of nodes (explore/): everything else is hidden too, and the
+ * filters still apply within it, so `hidden` stays the one answer to "is this drawn".
+ */
+export function applyFilters(
+  graph: AppGraph,
+  spec: FilterSpec,
+  shown?: { has(node: string): boolean } | null,
+): VisibleCounts {
   const { hiddenNodes, hiddenEdges } = computeVisibility(graph, spec);
+  let nodes = 0;
+  let edges = 0;
   // In place rather than a copy per node and edge: this runs before the first drawing.
   graph.updateEachNodeAttributes(
     (node, a) => {
-      a.hidden = hiddenNodes.has(node);
+      a.hidden = hiddenNodes.has(node) || (!!shown && !shown.has(node));
+      if (!a.hidden) nodes += 1;
       return a;
     },
     { attributes: ['hidden'] },
   );
   graph.updateEachEdgeAttributes(
-    (edge, a) => {
-      a.hidden = hiddenEdges.has(edge);
+    (edge, a, source, target) => {
+      a.hidden = hiddenEdges.has(edge) || (!!shown && !(shown.has(source) && shown.has(target)));
+      if (!a.hidden) edges += 1;
       return a;
     },
     { attributes: ['hidden'] },
   );
-  return { nodes: graph.order - hiddenNodes.size, edges: graph.size - hiddenEdges.size };
+  return { nodes, edges };
 }
 
 export function filterSpecChanged(a: FilterSpec, b: FilterSpec): boolean {

@@ -3,7 +3,7 @@
 import type { AppGraph, AppSigma, Highlight, HighlightOptions } from '../context.js';
 import type { Lang } from '../i18n.js';
 import type { SizeMode } from '../url-state.js';
-import { createReducers, currentFocus, type Focus, type ViewState } from './reducers.js';
+import { createReducers, currentFocus, type ExploreView, type Focus, type ViewState } from './reducers.js';
 import { createRenderer } from './renderer.js';
 import { edgeAtPoint } from './webgl/edge-hit.js';
 
@@ -19,6 +19,8 @@ export interface GraphController {
   setSizeBy(mode: SizeMode): void;
   /** Call after the filters changed `hidden`, so neighbourhoods are recomputed. */
   filtersChanged(): void;
+  /** Call after an exploration changed `hidden` (null: none); redraws like filtersChanged. */
+  setExploration(explore: ExploreView | null): void;
   onNodeClick(cb: (node: string | null) => void): void;
 }
 
@@ -26,7 +28,13 @@ export function createGraphController(
   container: HTMLElement,
   graph: AppGraph,
   /** The state from the URL, applied before the first render so start-up draws once. */
-  init: { lang: Lang; sizeBy: SizeMode; relLabel: (t: string) => string; selected: string | null },
+  init: {
+    lang: Lang;
+    sizeBy: SizeMode;
+    relLabel: (t: string) => string;
+    selected: string | null;
+    explore?: ExploreView | null;
+  },
 ): GraphController {
   let maxBetweenness = 0;
   graph.forEachNode((_n, a) => {
@@ -42,6 +50,7 @@ export function createGraphController(
     zoomedIn: false,
     relLabel: init.relLabel,
     maxBetweenness,
+    explore: init.explore ?? null,
   };
   let focus: Focus | null = currentFocus(graph, view);
   const reducers = createReducers(graph, view, () => focus);
@@ -125,6 +134,10 @@ export function createGraphController(
       update();
     },
     filtersChanged() {
+      update();
+    },
+    setExploration(explore) {
+      view.explore = explore;
       update();
     },
     onNodeClick(cb) {

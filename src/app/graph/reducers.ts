@@ -75,7 +75,17 @@ export interface ViewState {
   zoomedIn: boolean;
   relLabel: (relType: string) => string;
   maxBetweenness: number;
+  /** Set while exploring from one node (explore/): its pinned nodes and how many nodes it shows. */
+  explore: ExploreView | null;
 }
+
+export interface ExploreView {
+  pinned: ReadonlySet<string>;
+  size: number;
+}
+
+/** Drawn before a pinned node's label; DejaVu and the CJK fonts have it, unlike an emoji pin. */
+export const PIN_MARK = '◆';
 
 export function neighbourhood(graph: AppGraph, node: string): Focus {
   const nodes = new Set([node]);
@@ -124,6 +134,13 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
       size: nodeSizeFor(a, v),
     });
     if (node === v.selected) out.highlighted = true;
+    const pinned = v.explore?.pinned.has(node) ?? false;
+    if (pinned) out.label = `${PIN_MARK} ${out.label}`;
+    if (!focus && v.explore) {
+      // What an exploration shows was asked for node by node: every kind in its own colour, named while few.
+      if (pinned || v.explore.size <= MAX_FORCED_LABELS) out.forceLabel = true;
+      return out;
+    }
     if (!focus) {
       // The first view names who does what: economies and fora always, placed apart by the label drawer.
       if (CORE_LABELLED.has(a.category)) out.forceLabel = true;
@@ -135,7 +152,7 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
     }
     if (focus.nodes.has(node)) {
       out.zIndex = 2;
-      if (node === focus.centre || focus.nodes.size <= MAX_FORCED_LABELS) out.forceLabel = true;
+      if (node === focus.centre || pinned || focus.nodes.size <= MAX_FORCED_LABELS) out.forceLabel = true;
     } else if (focus.only) {
       out.hidden = true;
     } else {
