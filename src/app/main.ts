@@ -147,21 +147,21 @@ async function main(handle: TestHandle): Promise<void> {
       controller.setLang(s.lang, i18n.relName);
     }
     const explored = sliceChanged(s, prev, exploreSlice);
-    if (explored) {
+    if (explored || filterSpecChanged(s, prev)) {
       const xp = exploration(s);
-      applyFilters(graph, s, xp?.shown);
-      controller.setExploration(exploreView(xp));
-    } else if (filterSpecChanged(s, prev)) {
-      const counts = applyFilters(graph, s, exploration(s)?.shown);
-      controller.filtersChanged();
-      announce(
-        i18n.t('filters.visible', {
-          nodes: counts.nodes,
-          total: graph.order,
-          edges: counts.edges,
-          totalEdges: graph.size,
-        }),
-      );
+      const counts = applyFilters(graph, s, xp?.shown);
+      controller.visibilityChanged(counts.changed, exploreView(xp));
+      // The exploration announces its own steps (explore/index.ts).
+      if (!explored) {
+        announce(
+          i18n.t('filters.visible', {
+            nodes: counts.nodes,
+            total: graph.order,
+            edges: counts.edges,
+            totalEdges: graph.size,
+          }),
+        );
+      }
     }
     if (s.sizeBy !== prev.sizeBy) controller.setSizeBy(s.sizeBy);
     // A query's highlight would grey out what the user turns to next.

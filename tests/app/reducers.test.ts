@@ -12,6 +12,7 @@ import {
   PIN_MARK,
   type ViewState,
 } from '../../src/app/graph/reducers.js';
+import { HIDDEN_TYPE } from '../../src/app/graph/webgl/hidden-program.js';
 import { DEFAULT_STATE } from '../../src/app/url-state.js';
 
 const PROV = [{ source: 'src', section: '1', quote: 'q' }];
@@ -144,12 +145,29 @@ describe('exploring from one node', () => {
   it('hides what the exploration does not show, with the filters still applying inside it', () => {
     const graph = fixture(3);
     const counts = applyFilters(graph, DEFAULT_STATE, new Set(['b', 'c', 'd']));
-    expect(counts).toEqual({ nodes: 3, edges: 2 });
+    expect(counts).toMatchObject({ nodes: 3, edges: 2 });
+    // Only what changed is reported, for the renderer to look at again.
+    expect(counts.changed.nodes.sort()).toEqual(['a', 'leaf0', 'leaf1', 'leaf2']);
+    expect(counts.changed.edges.sort()).toEqual(['ab1', 'ab2', 'd-leaf0', 'd-leaf1', 'd-leaf2']);
+    expect(applyFilters(graph, DEFAULT_STATE, new Set(['b', 'c', 'd'])).changed).toEqual({
+      nodes: [],
+      edges: [],
+    });
     expect(graph.filterNodes((_n, a) => !a.hidden)).toEqual(['b', 'c', 'd']);
     expect(graph.filterEdges((_e, a) => !a.hidden)).toEqual(['bc', 'cd']);
     const filtered = applyFilters(graph, { ...DEFAULT_STATE, hiddenRels: ['ATTENDED'] }, new Set(['b', 'c']));
-    expect(filtered).toEqual({ nodes: 2, edges: 0 });
-    expect(applyFilters(graph, DEFAULT_STATE, null)).toEqual({ nodes: graph.order, edges: graph.size });
+    expect(filtered).toMatchObject({ nodes: 2, edges: 0 });
+    expect(applyFilters(graph, DEFAULT_STATE, null)).toMatchObject({ nodes: graph.order, edges: graph.size });
+  });
+
+  it('gives hidden items the program that draws nothing', () => {
+    const graph = fixture();
+    applyFilters(graph, DEFAULT_STATE, new Set(['a', 'b']));
+    const { nodeReducer, edgeReducer } = createReducers(graph, view(), () => null);
+    expect(nodeReducer('c', { ...graph.getNodeAttributes('c') }).type).toBe(HIDDEN_TYPE);
+    expect(edgeReducer('bc', { ...graph.getEdgeAttributes('bc') }).type).toBe(HIDDEN_TYPE);
+    expect(nodeReducer('a', { ...graph.getNodeAttributes('a') }).type).not.toBe(HIDDEN_TYPE);
+    expect(edgeReducer('ab1', { ...graph.getEdgeAttributes('ab1') }).type).toBe('curved');
   });
 
   it('names every shown node while few, and marks pinned ones', () => {

@@ -202,6 +202,20 @@ describe('exploring from one node', () => {
       });
     }, expected);
     expect(onScreen).toBe(true);
+    // The bar over the graph covers none of them (it once did, and the right click went to the bar).
+    const underBar = await page.evaluate((nodes) => {
+      const sigma = window.__apecKg?.sigma;
+      const bar = document.querySelector('#explore-bar')?.getBoundingClientRect();
+      if (!sigma || !bar) return ['no bar'];
+      const canvas = sigma.getContainer().getBoundingClientRect();
+      return nodes.filter((n) => {
+        const p = sigma.graphToViewport(sigma.getNodeDisplayData(n) ?? { x: 0, y: 0 });
+        const x = canvas.left + p.x;
+        const y = canvas.top + p.y;
+        return x >= bar.left && x <= bar.right && y >= bar.top && y <= bar.bottom;
+      });
+    }, expected);
+    expect(underBar).toEqual([]);
   });
 
   it('expands from the keyboard alone: Shift+F10 on the selected node, arrows and Enter', async () => {

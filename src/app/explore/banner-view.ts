@@ -39,6 +39,8 @@ export function bannerView(ctx: AppContext, on: { exit(): void; actions(): void 
           class: 'small-button',
           id: 'explore-actions',
           'aria-haspopup': 'menu',
+          'aria-describedby': 'explore-hint',
+          title: ctx.t('explore.hint'),
           disabled: !selected,
           onclick: on.actions,
         },

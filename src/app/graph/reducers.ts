@@ -4,6 +4,7 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AppEdgeAttributes, AppGraph, AppNodeAttributes } from '../context.js';
 import type { Lang } from '../i18n.js';
 import type { SizeMode } from '../url-state.js';
+import { HIDDEN_TYPE } from './webgl/hidden-program.js';
 
 export const DIM_NODE_COLOR = '#dde1e6';
 export const DIM_EDGE_COLOR = '#edeff2';
@@ -126,6 +127,8 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
     return short;
   };
   const nodeReducer = (node: string, a: AppNodeAttributes): Partial<NodeDisplayData> => {
+    // Nothing to work out for what is not drawn, and its own program keeps it out of the GPU's work.
+    if (a.hidden) return Object.assign(a, { type: HIDDEN_TYPE, label: null });
     const focus = getFocus();
     const name = v.lang === 'zh-Hant' ? (a.nameZh ?? a.name) : a.name;
     // Sigma hands every reducer a fresh copy of the attributes, so it is completed in place.
@@ -155,6 +158,7 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
       if (node === focus.centre || pinned || focus.nodes.size <= MAX_FORCED_LABELS) out.forceLabel = true;
     } else if (focus.only) {
       out.hidden = true;
+      out.type = HIDDEN_TYPE;
     } else {
       out.color = DIM_NODE_COLOR;
       // null, not '': sigma's label grid skips null labels, leaving the cells to the emphasised nodes.
@@ -165,6 +169,7 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
   };
 
   const edgeReducer = (edge: string, a: AppEdgeAttributes): Partial<EdgeDisplayData> => {
+    if (a.hidden) return Object.assign(a, { type: HIDDEN_TYPE, label: null });
     const focus = getFocus();
     const out: Partial<EdgeDisplayData> = Object.assign(a, { label: null });
     const inFocus = focus?.edges.has(edge) ?? false;
@@ -187,6 +192,7 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
       if (labelled) out.forceLabel = true;
     } else if (focus.only) {
       out.hidden = true;
+      out.type = HIDDEN_TYPE;
     } else if (edge !== v.hoveredEdge) {
       out.color = DIM_EDGE_COLOR;
       out.label = null;
