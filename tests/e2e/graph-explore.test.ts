@@ -163,6 +163,7 @@ describe('exploring from one node', () => {
     // Focus is in the menu, on its first item.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-item'))).toBe(items[0]?.id);
     expect(await page.getAttribute('[role="menu"]', 'aria-labelledby')).toBe('explore-menu-title');
+    await h.screenshot(page, 'graph-explore-menu');
   });
 
   it('passes axe-core in exploration mode with the menu open', async () => {
@@ -303,6 +304,28 @@ describe('exploring from one node', () => {
     } finally {
       await copy.close();
     }
+  });
+
+  it('lists the shown nodes for the keyboard, which selects one and opens its menu', async () => {
+    const shown = await visibleNodes(page);
+    await page.click('#node-list summary');
+    const listed = await page.$$eval('#node-list .node-link', (els) =>
+      els.map((e) => e.getAttribute('data-node') ?? '').sort(),
+    );
+    expect(listed).toEqual(shown);
+    const other = shown.find((n) => n !== ROOT) as string;
+    await page.focus(`#node-list .node-link[data-node="${other}"]`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => new URL(location.href).searchParams.get('sel') === n, other);
+    await page.focus(`#node-list .node-link[data-node="${other}"]`);
+    await page.keyboard.press('Shift+F10');
+    await page.waitForSelector('[role="menu"]');
+    const name = await page.evaluate((n) => window.__apecKg?.graph?.getNodeAttribute(n, 'name'), other);
+    expect(await page.locator('#explore-menu-title').textContent()).toBe(`Actions for ${name}`);
+    // Escape gives focus back to where the menu was opened from.
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-node'))).toBe(other);
+    await page.click('#node-list summary');
   });
 
   it('applies the filters on top: hidden types are neither listed nor revealed', async () => {
