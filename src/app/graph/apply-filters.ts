@@ -1,6 +1,8 @@
 // Writes the filter result to the graph's `hidden` attributes: the one place the filters touch the graph.
 import type { AppGraph } from '../context.js';
-import { computeVisibility, type FilterSpec } from './filters.js';
+import { computeVisibility, type FilterSpec, isFilterActive, type Visibility } from './filters.js';
+
+const NOTHING_HIDDEN: Visibility = { hiddenNodes: new Set(), hiddenEdges: new Set() };
 
 export interface VisibleCounts {
   nodes: number;
@@ -26,7 +28,8 @@ export function applyFilters(
   spec: FilterSpec,
   shown?: { has(node: string): boolean } | null,
 ): VisibleCounts & { changed: ChangedItems } {
-  const { hiddenNodes, hiddenEdges } = computeVisibility(graph, spec);
+  // Each step of an exploration comes here; without filters there is no pass over the graph to make for them.
+  const { hiddenNodes, hiddenEdges } = isFilterActive(spec) ? computeVisibility(graph, spec) : NOTHING_HIDDEN;
   const changed: ChangedItems = { nodes: [], edges: [] };
   let nodes = 0;
   let edges = 0;
