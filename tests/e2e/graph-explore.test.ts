@@ -142,6 +142,27 @@ describe('exploring from one node', () => {
     expect(new URL(page.url()).searchParams.get('sel')).toBe(ROOT);
     expect(await page.locator('#explore-bar').textContent()).toContain('Exploring from Chinese Taipei');
     expect(await page.locator('#explore-bar .explore-count').textContent()).toBe('1 node shown');
+    // The bar's text is on screen, and the bar is clear of the toolbar.
+    const boxes = await page.evaluate(() => {
+      const box = (sel: string) => {
+        const r = document.querySelector(sel)?.getBoundingClientRect();
+        return r ? { left: r.left, right: r.right, top: r.top, bottom: r.bottom, width: r.width } : null;
+      };
+      return {
+        summary: box('#explore-bar .explore-summary'),
+        bar: box('#explore-bar'),
+        toolbar: box('#toolbar'),
+      };
+    });
+    expect(boxes.summary?.width).toBeGreaterThan(100);
+    const { bar, toolbar } = boxes;
+    if (!bar || !toolbar) throw new Error('no bar or toolbar');
+    const overlap =
+      bar.left < toolbar.right &&
+      toolbar.left < bar.right &&
+      bar.top < toolbar.bottom &&
+      toolbar.top < bar.bottom;
+    expect(overlap).toBe(false);
     // The graph is the same instance: every node is still in it.
     expect(await page.evaluate(() => window.__apecKg?.graph?.order)).toBeGreaterThan(300);
   });

@@ -51,7 +51,9 @@ export function bannerView(ctx: AppContext, on: { exit(): void; actions(): void 
         { type: 'button', class: 'small-button', id: 'explore-exit', onclick: on.exit },
         ctx.t('explore.exit'),
       ),
-      h('p', { class: 'explore-hint' }, ctx.t('explore.hint')),
+      // One line only: the camera keeps a 56-pixel margin around what it frames, and a taller bar would cover
+      // nodes at the edge of an exploration. The hint is the actions button's description.
+      h('span', { id: 'explore-hint', class: 'sr-only' }, ctx.t('explore.hint')),
     );
   };
   return { element, update };
