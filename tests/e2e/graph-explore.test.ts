@@ -135,6 +135,9 @@ describe('exploring from one node', () => {
   it('starts from a search result with only that node shown', async () => {
     await page.fill('#search-input', '我國');
     await page.waitForSelector(`#search-input-list [data-node="${ROOT}"]`);
+    // The results say how to explore from one, and the open list passes axe-core with its ⊙ marks.
+    expect(await page.locator('#search .combobox [aria-live]').textContent()).toContain('Shift+Enter');
+    expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Shift+Enter');
     await waitForVisibleCount(page, 1);
     expect(await visibleNodes(page)).toEqual([ROOT]);
@@ -396,5 +399,14 @@ describe('exploring from one node', () => {
     expect(xpParam(page)).toBeNull();
     expect(await page.locator('#explore-bar').isHidden()).toBe(true);
     expect(h.pageErrors(page)).toEqual([]);
+  });
+
+  it('starts from the ⊙ beside a search result too', async () => {
+    await page.fill('#search-input', '韓國');
+    await page.click('#search-input-list [data-explore="KOR"]');
+    await waitForVisibleCount(page, 1);
+    expect(await visibleNodes(page)).toEqual(['KOR']);
+    expect(xpParam(page)).toBe('KOR!KOR');
+    expect(await page.locator('#explore-bar .explore-root').textContent()).toBe('Exploring from Republic of Korea');
   });
 });
