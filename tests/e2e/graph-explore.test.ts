@@ -407,6 +407,8 @@ describe('exploring from one node', () => {
     await waitForVisibleCount(page, 1);
     expect(await visibleNodes(page)).toEqual(['KOR']);
     expect(xpParam(page)).toBe('KOR!KOR');
-    expect(await page.locator('#explore-bar .explore-root').textContent()).toBe('Exploring from Republic of Korea');
+    expect(await page.locator('#explore-bar .explore-root').textContent()).toBe(
+      'Exploring from Republic of Korea',
+    );
   });
 });
