@@ -159,8 +159,10 @@ export function mountExplore(ctx: AppContext, graphArea: HTMLElement): ExploreCo
       const rect = sigma.getContainer().getBoundingClientRect();
       const p = d ? sigma.graphToViewport(d) : { x: 16, y: 16 };
       const inside = p.x >= 0 && p.y >= 0 && p.x <= rect.width && p.y <= rect.height;
+      // Beside the node rather than over it, so it stays in sight while choosing.
+      const radius = d ? sigma.scaleSize(d.size) : 0;
       point = inside
-        ? { x: rect.left + p.x + 8, y: rect.top + p.y + 8 }
+        ? { x: rect.left + p.x + radius + 8, y: rect.top + p.y - 8 }
         : { x: rect.left + 16, y: rect.top + 16 };
     }
     openMenu(graphArea, point, ctx.t('explore.menu', { name: ctx.nodeName(node) }), menuItems(node));
