@@ -13,6 +13,7 @@ import { exportGraphJson } from '../src/model/export.js';
 import { loadKnowledgeBase, REPO_ROOT } from '../src/model/read.js';
 import { createServer, DEFAULT_STATIC_DIR } from '../src/server/create-server.js';
 import { buildFrontend, frontendBuildNeeded } from '../src/server/frontend-build.js';
+import { benchExplore, type ExploreRow, printExploreBench } from './bench-ui/explore.js';
 import { benchSourceView, printSourceBench, type SourceBench } from './bench-ui/source-view.js';
 import { syntheticGraph } from './bench-ui/synthetic.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
@@ -264,6 +265,9 @@ async function main(): Promise<void> {
     .option('--no-apec', 'skip the real APEC graph')
     .option('--no-sources', 'skip opening a generated 300-page source in the Sources view')
     .option('--no-graphs', 'skip the graph measurements')
+    .option('--no-explore', 'skip exploring from one node (APEC and a synthetic graph 20 times its size)')
+    .option('--explore-size <n>', 'nodes of the synthetic graph explored', '7100')
+    .option('--explore-steps <n>', '"all neighbours" expansions after the first', '10')
     .parse();
   const o = program.opts<{
     sizes: string;
@@ -275,6 +279,9 @@ async function main(): Promise<void> {
     apec: boolean;
     sources: boolean;
     graphs: boolean;
+    explore: boolean;
+    exploreSize: string;
+    exploreSteps: string;
   }>();
   const sizes = o.sizes.split(',').map((s) => Number.parseInt(s, 10));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1))
@@ -296,6 +303,10 @@ async function main(): Promise<void> {
     graphs.push([`synthetic ${n}`, syntheticGraph(n, Number(o.edgesPerNode)) as SerializedGraph]);
   }
   let sources: SourceBench | undefined;
+  const exploreSize = Number.parseInt(o.exploreSize, 10);
+  if (!Number.isInteger(exploreSize) || exploreSize < 1)
+    throw new Error(`--explore-size must be a positive integer: ${o.exploreSize}`);
+  const exploreRows: ExploreRow[] = [];
 
   const loadBefore = loadavg()[0] ?? 0;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -313,6 +324,25 @@ async function main(): Promise<void> {
         }),
       );
       process.stderr.write('\n');
+    }
+    if (o.explore) {
+      const explored: [string, SerializedGraph][] = [
+        ['APEC', exportGraphJson(loadKnowledgeBase()) as SerializedGraph],
+        [`synthetic ${exploreSize}`, syntheticGraph(exploreSize, Number(o.edgesPerNode)) as SerializedGraph],
+      ];
+      for (const [name, graph] of explored) {
+        process.stderr.write(`Exploring ${name} (${graph.nodes.length} nodes) `);
+        exploreRows.push(
+          await benchExplore(browser, name, graph, {
+            reps,
+            steps: Number.parseInt(o.exploreSteps, 10),
+            animationMs,
+            width: Number(o.width),
+            height: Number(o.height),
+          }),
+        );
+        process.stderr.write('\n');
+      }
     }
     if (o.sources) {
       process.stderr.write('Sources view ');
@@ -336,6 +366,7 @@ async function main(): Promise<void> {
   );
   let met = rows.length > 0 ? printTable(rows) : true;
   if (sources) met = printSourceBench(sources) && met;
+  if (exploreRows.length) met = printExploreBench(exploreRows) && met;
   console.log(met ? '\nAll targets met.' : '\nSome targets missed (see MISS).');
 }
 

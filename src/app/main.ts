@@ -3,6 +3,8 @@ import './styles.css';
 import { createApiClient } from './api.js';
 import type { AppContext, AppGraph, AppSigma } from './context.js';
 import { createDetailsLoader } from './details-loader.js';
+import { exploreSlice, readExploration } from './explore/slice.js';
+import type { Exploration } from './explore/state.js';
 import { applyFilters, filterSpecChanged } from './graph/apply-filters.js';
 import { buildAppGraphInStages, type StagedGraph } from './graph/build-graph.js';
 import { fitView, flyToNode } from './graph/camera.js';
@@ -14,6 +16,7 @@ import { createLocalizer } from './i18n.js';
 import { mountLangSwitch } from './panels/lang-switch.js';
 import { mountNeo4jStatus } from './panels/neo4j-status.js';
 import { translateStatic } from './ui/dom.js';
+import { sliceChanged } from './url-slices.js';
 import { createUrlStateStore } from './url-state.js';
 
 /**
@@ -91,18 +94,24 @@ async function main(handle: TestHandle): Promise<void> {
 
   const { graph } = staged;
   const initial = store.get();
-  // A link that filters or selects needs every relationship before the first drawing (the filters set
-  // `hidden` on them, a selection draws its neighbourhood); an overview can draw first and fold them in after.
+  const exploration = (s: typeof initial) => readExploration(s, (n) => graph.hasNode(n));
+  const exploreView = (xp: Exploration | null) => (xp ? { pinned: xp.pinned, size: xp.shown.size } : null);
+  const initialXp = exploration(initial);
+  // A link that filters, selects or explores needs every relationship before the first drawing (the filters
+  // and the exploration set `hidden` on them, a selection draws its neighbourhood); an overview can draw
+  // first and fold them in after.
   const filtered = isFilterActive(initial);
-  if (filtered || initial.selected) staged.addFolded();
-  // Everything starts visible; a shared link with filters hides its part before the first drawing.
-  if (filtered) applyFilters(graph, initial);
+  if (filtered || initial.selected || initialXp) staged.addFolded();
+  // Everything starts visible; a shared link with filters or an exploration hides its part before the first
+  // drawing.
+  if (filtered || initialXp) applyFilters(graph, initial, initialXp?.shown);
   performance.mark('apec:graph-built');
   const controller = createGraphController(byId('graph'), graph, {
     lang: i18n.lang,
     sizeBy: initial.sizeBy,
     relLabel: i18n.relName,
     selected: initial.selected,
+    explore: exploreView(initialXp),
   });
   // Sigma draws synchronously when it is created.
   performance.mark('apec:graph-drawn');
@@ -152,17 +161,22 @@ async function main(handle: TestHandle): Promise<void> {
       i18n.setLang(s.lang);
       controller.setLang(s.lang, i18n.relName);
     }
-    if (filterSpecChanged(s, prev)) {
-      const counts = applyFilters(graph, s);
-      controller.filtersChanged();
-      announce(
-        i18n.t('filters.visible', {
-          nodes: counts.nodes,
-          total: graph.order,
-          edges: counts.edges,
-          totalEdges: graph.size,
-        }),
-      );
+    const explored = sliceChanged(s, prev, exploreSlice);
+    if (explored || filterSpecChanged(s, prev)) {
+      const xp = exploration(s);
+      const counts = applyFilters(graph, s, xp?.shown);
+      controller.visibilityChanged(counts.changed, exploreView(xp));
+      // The exploration announces its own steps (explore/index.ts).
+      if (!explored) {
+        announce(
+          i18n.t('filters.visible', {
+            nodes: counts.nodes,
+            total: graph.order,
+            edges: counts.edges,
+            totalEdges: graph.size,
+          }),
+        );
+      }
     }
     if (s.sizeBy !== prev.sizeBy) controller.setSizeBy(s.sizeBy);
     // A query's highlight, or a quote's facts from the Sources view, would grey out what the user turns to

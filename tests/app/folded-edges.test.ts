@@ -43,6 +43,7 @@ function view(patch: Partial<ViewState> = {}): ViewState {
     highlight: null,
     zoomedIn: false,
     relLabel: (t) => t,
+    explore: null,
     maxBetweenness: 0,
     ...patch,
   };

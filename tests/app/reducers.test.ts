@@ -2,9 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import type { GraphResponse } from '../../src/app/api.js';
 import type { AppEdgeAttributes } from '../../src/app/context.js';
+import { applyFilters } from '../../src/app/graph/apply-filters.js';
 import { buildAppGraph } from '../../src/app/graph/build-graph.js';
 import { computeVisibility, isFilterActive } from '../../src/app/graph/filters.js';
-import { createReducers, currentFocus, type Focus, type ViewState } from '../../src/app/graph/reducers.js';
+import {
+  createReducers,
+  currentFocus,
+  type Focus,
+  PIN_MARK,
+  type ViewState,
+} from '../../src/app/graph/reducers.js';
+import { HIDDEN_TYPE } from '../../src/app/graph/webgl/hidden-program.js';
 import { DEFAULT_STATE } from '../../src/app/url-state.js';
 
 const PROV = [{ source: 'src', section: '1', quote: 'q' }];
@@ -57,6 +65,7 @@ function view(patch: Partial<ViewState> = {}): ViewState {
     zoomedIn: false,
     relLabel: (t) => `rel:${t}`,
     maxBetweenness: 0,
+    explore: null,
     ...patch,
   };
 }
@@ -129,5 +138,47 @@ describe('buildAppGraph', () => {
     expect(graph.everyNode((_n, a) => a.hidden === false)).toBe(true);
     expect(graph.everyEdge((_e, a) => a.hidden === false)).toBe(true);
     expect(isFilterActive({ ...DEFAULT_STATE, hiddenLabels: ['Economy'] })).toBe(true);
+  });
+});
+
+describe('exploring from one node', () => {
+  it('hides what the exploration does not show, with the filters still applying inside it', () => {
+    const graph = fixture(3);
+    const counts = applyFilters(graph, DEFAULT_STATE, new Set(['b', 'c', 'd']));
+    expect(counts).toMatchObject({ nodes: 3, edges: 2 });
+    // Only what changed is reported, for the renderer to look at again.
+    expect(counts.changed.nodes.sort()).toEqual(['a', 'leaf0', 'leaf1', 'leaf2']);
+    expect(counts.changed.edges.sort()).toEqual(['ab1', 'ab2', 'd-leaf0', 'd-leaf1', 'd-leaf2']);
+    expect(applyFilters(graph, DEFAULT_STATE, new Set(['b', 'c', 'd'])).changed).toEqual({
+      nodes: [],
+      edges: [],
+    });
+    expect(graph.filterNodes((_n, a) => !a.hidden)).toEqual(['b', 'c', 'd']);
+    expect(graph.filterEdges((_e, a) => !a.hidden)).toEqual(['bc', 'cd']);
+    const filtered = applyFilters(graph, { ...DEFAULT_STATE, hiddenRels: ['ATTENDED'] }, new Set(['b', 'c']));
+    expect(filtered).toMatchObject({ nodes: 2, edges: 0 });
+    expect(applyFilters(graph, DEFAULT_STATE, null)).toMatchObject({ nodes: graph.order, edges: graph.size });
+  });
+
+  it('gives hidden items the program that draws nothing', () => {
+    const graph = fixture();
+    applyFilters(graph, DEFAULT_STATE, new Set(['a', 'b']));
+    const { nodeReducer, edgeReducer } = createReducers(graph, view(), () => null);
+    expect(nodeReducer('c', { ...graph.getNodeAttributes('c') }).type).toBe(HIDDEN_TYPE);
+    expect(edgeReducer('bc', { ...graph.getEdgeAttributes('bc') }).type).toBe(HIDDEN_TYPE);
+    expect(nodeReducer('a', { ...graph.getNodeAttributes('a') }).type).not.toBe(HIDDEN_TYPE);
+    expect(edgeReducer('ab1', { ...graph.getEdgeAttributes('ab1') }).type).toBe('curved');
+  });
+
+  it('names every shown node while few, and marks pinned ones', () => {
+    const graph = fixture();
+    const v = view({ explore: { pinned: new Set(['c']), size: 2 } });
+    const { nodeReducer } = createReducers(graph, v, () => null);
+    const c = nodeReducer('c', { ...graph.getNodeAttributes('c') });
+    expect(c.label).toBe(`${PIN_MARK} c`);
+    expect(c.forceLabel).toBe(true);
+    expect(nodeReducer('b', { ...graph.getNodeAttributes('b') }).label).toBe('b');
+    const many = createReducers(graph, view({ explore: { pinned: new Set(), size: 500 } }), () => null);
+    expect(many.nodeReducer('b', { ...graph.getNodeAttributes('b') }).forceLabel).toBeUndefined();
   });
 });

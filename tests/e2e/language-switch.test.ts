@@ -3,9 +3,9 @@
 // `data-content` (node names, quotes, source texts, what the user typed or queried) or carrying a `lang` of its
 // own other than the page's (the language buttons name each language in itself).
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type Lang, MESSAGES } from '../../src/app/i18n.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, useHarness } from './harness.js';
 
 interface Leftover {
   where: string;
@@ -126,11 +126,8 @@ const VIEWS: [string, string, (page: Page) => Promise<void>][] = [
 
 describe('switching language', () => {
   let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h?.close();
+  useHarness({}, (started) => {
+    h = started;
   });
 
   it('knows English UI strings to look for', () => {

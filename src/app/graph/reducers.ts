@@ -4,6 +4,7 @@ import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AppEdgeAttributes, AppGraph, AppNodeAttributes } from '../context.js';
 import type { Lang } from '../i18n.js';
 import type { SizeMode } from '../url-state.js';
+import { HIDDEN_TYPE } from './webgl/hidden-program.js';
 
 export const DIM_NODE_COLOR = '#dde1e6';
 export const DIM_EDGE_COLOR = '#edeff2';
@@ -79,7 +80,17 @@ export interface ViewState {
   zoomedIn: boolean;
   relLabel: (relType: string) => string;
   maxBetweenness: number;
+  /** Set while exploring from one node (explore/): its pinned nodes and how many nodes it shows. */
+  explore: ExploreView | null;
 }
+
+export interface ExploreView {
+  pinned: ReadonlySet<string>;
+  size: number;
+}
+
+/** Drawn before a pinned node's label; DejaVu and the CJK fonts have it, unlike an emoji pin. */
+export const PIN_MARK = '◆';
 
 export function neighbourhood(graph: AppGraph, node: string): Focus {
   const nodes = new Set([node]);
@@ -135,6 +146,8 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
     return short;
   };
   const nodeReducer = (node: string, a: AppNodeAttributes): Partial<NodeDisplayData> => {
+    // Nothing to work out for what is not drawn, and its own program keeps it out of the GPU's work.
+    if (a.hidden) return Object.assign(a, { type: HIDDEN_TYPE, label: null });
     const focus = getFocus();
     const name = v.lang === 'zh-Hant' ? (a.nameZh ?? a.name) : a.name;
     // Sigma hands every reducer a fresh copy of the attributes, so it is completed in place (no object per
@@ -143,6 +156,13 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
     out.label = node === v.hoveredNode || node === v.selected ? name : shortLabelOf(name);
     out.size = nodeSizeFor(a, v);
     if (node === v.selected) out.highlighted = true;
+    const pinned = v.explore?.pinned.has(node) ?? false;
+    if (pinned) out.label = `${PIN_MARK} ${out.label}`;
+    if (!focus && v.explore) {
+      // What an exploration shows was asked for node by node: every kind in its own colour, named while few.
+      if (pinned || v.explore.size <= MAX_FORCED_LABELS) out.forceLabel = true;
+      return out;
+    }
     if (!focus) {
       // The first view names who does what: economies and fora always, placed apart by the label drawer.
       if (CORE_LABELLED.has(a.category)) out.forceLabel = true;
@@ -154,9 +174,10 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
     }
     if (focus.nodes.has(node)) {
       out.zIndex = 2;
-      if (node === focus.centre || focus.nodes.size <= MAX_FORCED_LABELS) out.forceLabel = true;
+      if (node === focus.centre || pinned || focus.nodes.size <= MAX_FORCED_LABELS) out.forceLabel = true;
     } else if (focus.only) {
       out.hidden = true;
+      out.type = HIDDEN_TYPE;
     } else {
       out.color = DIM_NODE_COLOR;
       // null, not '': sigma's label grid skips null labels, leaving the cells to the emphasised nodes.
@@ -167,6 +188,7 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
   };
 
   const edgeReducer = (edge: string, a: AppEdgeAttributes): Partial<EdgeDisplayData> => {
+    if (a.hidden) return Object.assign(a, { type: HIDDEN_TYPE, label: null });
     const focus = getFocus();
     const out = a as unknown as Partial<EdgeDisplayData>;
     out.label = null;
@@ -193,6 +215,7 @@ export function createReducers(graph: AppGraph, v: ViewState, getFocus: () => Fo
       if (labelled) out.forceLabel = true;
     } else if (focus.only) {
       out.hidden = true;
+      out.type = HIDDEN_TYPE;
     } else if (edge !== v.hoveredEdge) {
       out.color = DIM_EDGE_COLOR;
       out.label = null;

@@ -1,12 +1,18 @@
 // Creates the sigma renderer with the programs and settings the explorer relies on.
 import { EdgeCurvedArrowProgram } from '@sigma/edge-curve';
 import Sigma from 'sigma';
-import { EdgeArrowProgram, type EdgeProgramType, NodeCircleProgram } from 'sigma/rendering';
+import {
+  EdgeArrowProgram,
+  type EdgeProgramType,
+  NodeCircleProgram,
+  type NodeProgramType,
+} from 'sigma/rendering';
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AppEdgeAttributes, AppGraph, AppNodeAttributes, AppSigma } from '../context.js';
 import { EDGE_ARROW_TYPE } from './reducers.js';
 import { compiledOnFirstUse } from './webgl/compiled-on-first-use.js';
 import { deferNodePicking } from './webgl/deferred-picking.js';
+import { HIDDEN_TYPE, HiddenProgram } from './webgl/hidden-program.js';
 import { nonOverlappingLabels } from './webgl/label-drawer.js';
 import { CurveProgram, LineProgram } from './webgl/line-programs.js';
 
@@ -23,14 +29,19 @@ export interface RendererOptions {
 // The programs are generic over attributes they never read; only the typing needs narrowing.
 const asProgram = (p: EdgeProgramType): EdgeProgramType<AppNodeAttributes, AppEdgeAttributes> =>
   p as unknown as EdgeProgramType<AppNodeAttributes, AppEdgeAttributes>;
+const asNodeProgram = (p: typeof HiddenProgram): NodeProgramType<AppNodeAttributes, AppEdgeAttributes> =>
+  p as unknown as NodeProgramType<AppNodeAttributes, AppEdgeAttributes>;
 
 export function createRenderer(container: HTMLElement, graph: AppGraph, opts: RendererOptions): AppSigma {
   const labels = nonOverlappingLabels(graph, opts.boxedLabels);
   const picking = deferNodePicking();
   const sigma = new Sigma<AppNodeAttributes, AppEdgeAttributes>(graph, container, {
     defaultDrawNodeLabel: labels.draw,
-    nodeProgramClasses: { circle: picking.Program },
-    nodeHoverProgramClasses: { circle: compiledOnFirstUse(NodeCircleProgram) },
+    nodeProgramClasses: { circle: picking.Program, [HIDDEN_TYPE]: asNodeProgram(HiddenProgram) },
+    nodeHoverProgramClasses: {
+      circle: compiledOnFirstUse(NodeCircleProgram),
+      [HIDDEN_TYPE]: asNodeProgram(HiddenProgram),
+    },
     defaultEdgeType: 'line',
     // The overview draws every edge with one compiled program; arrowheads and exact curves appear with a focus
     // or when zoomed in (reducers.ts).
@@ -39,6 +50,7 @@ export function createRenderer(container: HTMLElement, graph: AppGraph, opts: Re
       curved: CurveProgram,
       [EDGE_ARROW_TYPE.line]: asProgram(compiledOnFirstUse(EdgeArrowProgram)),
       [EDGE_ARROW_TYPE.curved]: asProgram(compiledOnFirstUse(EdgeCurvedArrowProgram)),
+      [HIDDEN_TYPE]: asProgram(HiddenProgram as unknown as EdgeProgramType),
     },
     renderEdgeLabels: true,
     // Edge hover is found by geometry (edge-hit.ts): sigma's edge events cost a second render of every edge.

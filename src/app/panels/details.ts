@@ -2,6 +2,8 @@
 // (each opens the node at its other end), provenance of every fact, and for an economy its profile.
 import { CATEGORY_COLORS } from '../../model/palette.js';
 import type { AppContext } from '../context.js';
+import { explorationPatch } from '../explore/slice.js';
+import { startExploration } from '../explore/state.js';
 import { detailItems } from '../print/sources.js';
 import { propName, propValue } from '../props/text.js';
 import { dataText, h } from '../ui/dom.js';
@@ -299,6 +301,20 @@ export function mountDetails(el: HTMLElement, ctx: AppContext): void {
           'button',
           { type: 'button', class: 'small-button', onclick: () => ctx.state.set({ pathTo: node }) },
           ctx.t('details.pathTo'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'small-button',
+            id: 'details-explore',
+            onclick: () =>
+              ctx.state.set({
+                selected: node,
+                ...explorationPatch(ctx.state.get(), startExploration(node)),
+              }),
+          },
+          ctx.t('explore.enter'),
         ),
       ),
       properties(ctx, node),

@@ -1,6 +1,7 @@
 // Every panel around the graph, in one chunk that main.ts loads after the graph is first drawn: the page
 // parses less script before that drawing.
 import type { AppContext } from '../context.js';
+import { mountExplore } from '../explore/index.js';
 import { createLayoutControl } from '../graph/layout.js';
 import { mountPrintMeta } from '../print/print-meta.js';
 import { mountSearch } from '../search/mount-search.js';
@@ -24,4 +25,5 @@ export function mountPanels(ctx: AppContext, byId: (id: string) => HTMLElement):
   mountSearch(byId('search'), ctx);
   mountTabs(byId('analysis'), ctx);
   mountPrintMeta(ctx);
+  mountExplore(ctx, byId('graph-area'));
 }

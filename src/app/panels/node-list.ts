@@ -1,8 +1,10 @@
 // The visible graph as a plain list grouped by type: the canvas's counterpart for keyboard and screen readers.
 import { NODE_LABELS } from '../../model/types.js';
 import type { AppContext } from '../context.js';
+import { exploreSlice } from '../explore/slice.js';
 import { filterSpecChanged } from '../graph/apply-filters.js';
 import { h } from '../ui/dom.js';
+import { sliceChanged } from '../url-slices.js';
 import { nodeLink } from './node-link.js';
 
 export function mountNodeList(el: HTMLElement, ctx: AppContext): void {
@@ -51,6 +53,7 @@ export function mountNodeList(el: HTMLElement, ctx: AppContext): void {
   build();
   ctx.onLangChange(build);
   ctx.state.subscribe((s, prev) => {
-    if (open && filterSpecChanged(s, prev)) build();
+    // While exploring, this is how the keyboard reaches a shown node to select it and open its menu.
+    if (open && (filterSpecChanged(s, prev) || sliceChanged(s, prev, exploreSlice))) build();
   });
 }

@@ -10,6 +10,8 @@ export interface ComboboxOptions {
   labelKey: string;
   placeholderKey?: string;
   onChoose(node: string): void;
+  /** A second action on a result (Shift+Enter, or the mark beside it): exploring from it in the header search. */
+  onExplore?(node: string): void;
   limit?: number;
 }
 
@@ -60,11 +62,12 @@ export function createCombobox(ctx: AppContext, index: SearchIndex, opts: Combob
     active = -1;
   };
 
-  const choose = (i: number) => {
+  const choose = (i: number, explore = false) => {
     const node = results[i];
     if (!node) return;
     close();
-    opts.onChoose(node);
+    if (explore && opts.onExplore) opts.onExplore(node);
+    else opts.onChoose(node);
   };
 
   const update = () => {
@@ -100,6 +103,24 @@ export function createCombobox(ctx: AppContext, index: SearchIndex, opts: Combob
             : null,
           viaAlias ? h('span', { class: 'option-alias', 'data-content': '' }, `“${hit.matched}”`) : null,
           h('span', { class: 'option-cat' }, ctx.t(`label.${a.category}`)),
+          // The keyboard way is Shift+Enter (announced with the results); this is the pointer's.
+          opts.onExplore
+            ? h(
+                'span',
+                {
+                  class: 'option-explore',
+                  'aria-hidden': 'true',
+                  title: ctx.t('explore.enter'),
+                  'data-explore': hit.id,
+                  onmousedown: (e: Event) => {
+                    e.preventDefault();
+                    e.stopPropagation();
+                    choose(i, true);
+                  },
+                },
+                '⊙',
+              )
+            : null,
         );
       }),
     );
@@ -108,7 +129,7 @@ export function createCombobox(ctx: AppContext, index: SearchIndex, opts: Combob
     input.setAttribute('aria-expanded', String(open));
     status.textContent = open
       ? results.length
-        ? ctx.t('search.results', { count: results.length })
+        ? `${ctx.t('search.results', { count: results.length })}${opts.onExplore ? ` ${ctx.t('explore.searchHint')}` : ''}`
         : ctx.t('search.noResults')
       : '';
     if (open && results.length === 0) {
@@ -138,7 +159,7 @@ export function createCombobox(ctx: AppContext, index: SearchIndex, opts: Combob
     } else if (e.key === 'Enter') {
       if (!list.hidden && active >= 0) {
         e.preventDefault();
-        choose(active);
+        choose(active, e.shiftKey);
       }
     } else if (e.key === 'Escape') {
       e.preventDefault();

@@ -1,5 +1,7 @@
 // Header search: choosing a result selects the node, opens its details and flies the camera to it.
 import type { AppContext } from '../context.js';
+import { explorationPatch } from '../explore/slice.js';
+import { startExploration } from '../explore/state.js';
 import { createCombobox } from './combobox.js';
 import { createGraphSearch } from './graph-search.js';
 
@@ -12,6 +14,11 @@ export function mountSearch(el: HTMLElement, ctx: AppContext): void {
       combo.setValue(node);
       ctx.select(node);
       void ctx.flyTo(node);
+    },
+    onExplore(node) {
+      combo.setValue(node);
+      // The exploration frames its one node itself (explore/index.ts).
+      ctx.state.set({ selected: node, ...explorationPatch(ctx.state.get(), startExploration(node)) });
     },
   });
   el.replaceChildren(combo.root);
