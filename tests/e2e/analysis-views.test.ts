@@ -450,7 +450,8 @@ describe('both languages in the details', () => {
     expect(details).not.toMatch(/mode: in-person|section chief ·/);
 
     const en = await harness.openPage('/?sel=TWN');
-    await en.waitForSelector('#panel-details[data-node="TWN"] blockquote');
+    // Quotes sit in folded "Sources" sections: present, not visible.
+    await en.waitForSelector('#panel-details[data-node="TWN"] blockquote', { state: 'attached' });
     const quotes = en.locator('#panel-details blockquote[lang="zh-Hant"]');
     expect(await quotes.count()).toBeGreaterThan(0);
     const labels = await en.$$eval('#panel-details blockquote[lang="zh-Hant"] + .quote-lang', (ls) =>
