@@ -360,6 +360,19 @@ describe('the review journey on one draft', () => {
       pendingDraft: true,
     });
 
+    // Search and the counts follow the graph as well: the new meeting is found by name, the legend counts it.
+    await page.fill('#search-input', '51st DPS');
+    await page.waitForSelector(`#search-input-list [role="option"][data-node="${MEETING}"]`);
+    await page.fill('#search-input', '');
+    const meetings = await page.evaluate(
+      () => window.__apecKg?.graph?.filterNodes((_n, a) => a.category === 'Meeting').length,
+    );
+    expect(meetings).toBeGreaterThan(loadKnowledgeBase().nodes.filter((n) => n.label === 'Meeting').length);
+    await page.waitForFunction(
+      (n) => document.querySelector('.legend-item[data-label="Meeting"] .count')?.textContent === String(n),
+      meetings,
+    );
+
     // The new source's title block: its quote backs the edited meeting, which opens on the graph from there.
     await page.click('#analysis-full');
     await page.click('#tab-sources');

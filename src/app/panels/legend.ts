@@ -3,13 +3,16 @@ import { CATEGORY_COLORS } from '../../model/palette.js';
 import { NODE_LABELS, type NodeLabel } from '../../model/types.js';
 import type { AppContext } from '../context.js';
 import { filterSpecChanged } from '../graph/apply-filters.js';
+import { onContentChange } from '../graph/content-changes.js';
 import { countNodesBy, formatCount } from '../graph/counts.js';
 import { h, rerender } from '../ui/dom.js';
 
 export function mountLegend(el: HTMLElement, ctx: AppContext): void {
-  const present = new Set<string>();
-  ctx.graph.forEachNode((_n, a) => present.add(a.category));
-  const labels = NODE_LABELS.filter((l) => present.has(l));
+  const presentLabels = () => {
+    const present = new Set<string>();
+    ctx.graph.forEachNode((_n, a) => present.add(a.category));
+    return NODE_LABELS.filter((l) => present.has(l));
+  };
 
   const toggle = (label: NodeLabel) => {
     const hidden = new Set(ctx.state.get().hiddenLabels);
@@ -19,6 +22,7 @@ export function mountLegend(el: HTMLElement, ctx: AppContext): void {
   };
 
   const build = () => {
+    const labels = presentLabels();
     const counts = countNodesBy(ctx.graph, (n) => ctx.graph.getNodeAttribute(n, 'category'));
     const hidden = new Set(ctx.state.get().hiddenLabels);
     const items = labels.map((label) =>
@@ -76,6 +80,7 @@ export function mountLegend(el: HTMLElement, ctx: AppContext): void {
   const render = () => rerender(el, build);
   render();
   ctx.onLangChange(render);
+  onContentChange(ctx.graph, render);
   ctx.state.subscribe((s, prev) => {
     if (filterSpecChanged(s, prev)) render();
   });

@@ -3,6 +3,7 @@ import { NODE_LABELS } from '../../model/types.js';
 import type { AppContext } from '../context.js';
 import { exploreSlice } from '../explore/slice.js';
 import { filterSpecChanged } from '../graph/apply-filters.js';
+import { onContentChange } from '../graph/content-changes.js';
 import { h } from '../ui/dom.js';
 import { sliceChanged } from '../url-slices.js';
 import { nodeLink } from './node-link.js';
@@ -52,6 +53,9 @@ export function mountNodeList(el: HTMLElement, ctx: AppContext): void {
   };
   build();
   ctx.onLangChange(build);
+  onContentChange(ctx.graph, () => {
+    if (open) build();
+  });
   ctx.state.subscribe((s, prev) => {
     // While exploring, this is how the keyboard reaches a shown node to select it and open its menu.
     if (open && (filterSpecChanged(s, prev) || sliceChanged(s, prev, exploreSlice))) build();

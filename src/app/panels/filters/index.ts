@@ -2,15 +2,16 @@
 // The state lives in the URL store; model.ts derives what to show, views.ts draws each region.
 import type { AppContext } from '../../context.js';
 import { filterSpecChanged } from '../../graph/apply-filters.js';
+import { onContentChange } from '../../graph/content-changes.js';
 import { rerender } from '../../ui/dom.js';
 import { filterCounts, filterOptions } from './model.js';
 import { dateView, headView, meetingView, relTypesView, statusView, visibleCountView } from './views.js';
 
 export function mountFilters(el: HTMLElement, ctx: AppContext): void {
-  const options = filterOptions(ctx.graph);
   const set = ctx.state.set;
   const build = () => {
     const s = ctx.state.get();
+    const options = filterOptions(ctx.graph);
     const counts = filterCounts(ctx.graph);
     el.replaceChildren(
       headView(ctx, set),
@@ -24,6 +25,7 @@ export function mountFilters(el: HTMLElement, ctx: AppContext): void {
   const render = () => rerender(el, build);
   render();
   ctx.onLangChange(render);
+  onContentChange(ctx.graph, render);
   ctx.state.subscribe((s, prev) => {
     if (filterSpecChanged(s, prev)) render();
   });
