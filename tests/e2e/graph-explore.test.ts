@@ -199,6 +199,11 @@ describe('exploring from one node', () => {
     await waitForVisibleCount(page, expected.length);
     expect(await visibleNodes(page)).toEqual(expected);
     expect(await page.locator('[role="menu"]').count()).toBe(0);
+    // The filter panel's count of what is visible follows the exploration.
+    await page.waitForFunction(
+      (n) => document.querySelector('#visible-count')?.getAttribute('data-nodes') === String(n),
+      expected.length,
+    );
     // Every relationship between shown nodes is drawn, and none to a hidden node.
     const edgesOk = await page.evaluate(() => {
       const graph = window.__apecKg?.graph;
