@@ -10,6 +10,7 @@ import {
   type Focus,
   type ViewState,
 } from '../../src/app/graph/reducers.js';
+import { overviewState } from './view-state.js';
 
 /** A hub economy joined to `spokes` sessions and as many organisations, both ways round half the time. */
 function data(spokes: number): GraphResponse {
@@ -33,21 +34,7 @@ function data(spokes: number): GraphResponse {
   return { attributes: {}, options: {}, nodes, edges } as unknown as GraphResponse;
 }
 
-function view(patch: Partial<ViewState> = {}): ViewState {
-  return {
-    lang: 'en',
-    sizeBy: 'degree',
-    hoveredNode: null,
-    hoveredEdge: null,
-    selected: null,
-    highlight: null,
-    zoomedIn: false,
-    relLabel: (t) => t,
-    explore: null,
-    maxBetweenness: 0,
-    ...patch,
-  };
-}
+const view = overviewState;
 
 describe('relationships folded at overview', () => {
   const spokes = FOLD_BACKGROUND_EDGES_ABOVE / 2 + 1;

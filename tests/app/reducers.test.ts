@@ -14,6 +14,7 @@ import {
 } from '../../src/app/graph/reducers.js';
 import { HIDDEN_TYPE } from '../../src/app/graph/webgl/hidden-program.js';
 import { DEFAULT_STATE } from '../../src/app/url-state.js';
+import { overviewState } from './view-state.js';
 
 const PROV = [{ source: 'src', section: '1', quote: 'q' }];
 
@@ -54,21 +55,7 @@ function fixture(spokes = 0) {
   return buildAppGraph(data);
 }
 
-function view(patch: Partial<ViewState> = {}): ViewState {
-  return {
-    lang: 'en',
-    sizeBy: 'degree',
-    hoveredNode: null,
-    hoveredEdge: null,
-    selected: null,
-    highlight: null,
-    zoomedIn: false,
-    relLabel: (t) => `rel:${t}`,
-    maxBetweenness: 0,
-    explore: null,
-    ...patch,
-  };
-}
+const view = overviewState;
 
 /** The display data sigma would draw for every edge, from a copy of its attributes as sigma passes them. */
 function drawnEdges(v: ViewState, spokes = 0) {

@@ -13,9 +13,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
 import { createDriver, type Neo4jConfig } from '../../src/neo4j/config.js';
-import { loadIntoNeo4j } from '../../src/neo4j/loader.js';
 import { treeHash } from '../tree-hash.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, startHarness, testNeo4jWithGraph } from './harness.js';
 
 const TOKEN = 'e2e-journey-token-0123456789';
 const SLUG = 'dps-51-en';
@@ -69,12 +68,7 @@ describe('the review journey on one draft', () => {
     await h?.close();
     rmSync(root, { recursive: true, force: true });
     // Other files expect the database to hold graph/.
-    const driver = createDriver(cfg);
-    try {
-      await loadIntoNeo4j(driver, loadKnowledgeBase());
-    } finally {
-      await driver.close();
-    }
+    await testNeo4jWithGraph();
   });
 
   const current = () => page.getAttribute('.rv-row.is-current', 'data-ref');

@@ -9,13 +9,12 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.js';
-import { loadKnowledgeBase, REPO_ROOT } from '../../src/model/read.js';
+import { REPO_ROOT } from '../../src/model/read.js';
 import { createDriver, type Neo4jConfig } from '../../src/neo4j/config.js';
-import { loadIntoNeo4j } from '../../src/neo4j/loader.js';
 import { createServer, type RunningServer } from '../../src/server/create-server.js';
 import { readForReview } from '../../src/server/review/draft-format.js';
 import { makeReviewGraph } from '../review/fixture.js';
-import { ensureBuilt, SCREENSHOT_DIR } from './harness.js';
+import { ensureBuilt, SCREENSHOT_DIR, testNeo4jWithGraph } from './harness.js';
 
 const TOKEN = 'e2e-review-token-0123456789';
 
@@ -53,12 +52,7 @@ describe('review queue', () => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(profile, { recursive: true, force: true });
     // Other files expect the database to hold graph/.
-    const driver = createDriver(cfg);
-    try {
-      await loadIntoNeo4j(driver, loadKnowledgeBase());
-    } finally {
-      await driver.close();
-    }
+    await testNeo4jWithGraph();
   });
 
   const current = () => page.getAttribute('.rv-row.is-current', 'data-ref');
