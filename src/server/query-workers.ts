@@ -17,7 +17,7 @@ import type { WorkerError, WorkerReply, WorkerRequest } from './query-worker.js'
 /** Heap of the query worker (QUERY_WORKER_HEAP_MB): bounds what one answer can cost before it is cut. */
 export const DEFAULT_WORKER_HEAP_MB = 128;
 /** The worker enforces the deadline itself, unless decoding a huge record blocks it: then this side does. */
-const WORKER_DEADLINE_SLACK_MS = 250;
+const WORKER_DEADLINE_SLACK_MS = 200;
 
 interface Pending {
   resolve: (json: Buffer) => void;
