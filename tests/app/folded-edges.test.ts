@@ -66,6 +66,35 @@ describe('relationships folded at overview', () => {
     expect(edgeOut(view(), focus, 'hs0').hidden).toBe(false);
   });
 
+  it('include, in a large graph, those with neither an economy nor a forum at an end', () => {
+    const big = data(spokes);
+    big.nodes.push({
+      key: 'p',
+      attributes: {
+        label: 'p',
+        name: 'p',
+        category: 'Person',
+        aliases: [],
+        props: {},
+        prov: [],
+        x: 0,
+        y: 0,
+        size: 5,
+      },
+    } as (typeof big.nodes)[number]);
+    big.edges?.push({
+      key: 'op',
+      source: 'o0',
+      target: 'p',
+      attributes: { relType: 'REPRESENTS', props: {}, prov: [] },
+    });
+    const staged = buildAppGraphInStages(big);
+    expect(staged.graph.hasEdge('op')).toBe(false);
+    expect(staged.graph.hasEdge('ho0')).toBe(true);
+    staged.addFolded();
+    expect(staged.graph.getEdgeAttribute('op', 'folded')).toBe(true);
+  });
+
   it('do not exist in a graph of today’s size', () => {
     const staged = buildAppGraphInStages(data(100));
     expect(staged.foldedCount).toBe(0);
