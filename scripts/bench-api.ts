@@ -3,6 +3,7 @@
 // the query worker), then concurrent clients against the server (p50, p99, answers by status).
 import http from 'node:http';
 import { Command, InvalidArgumentError } from 'commander';
+import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { createDriver } from '../src/neo4j/config.js';
 import { runReadOnly } from '../src/neo4j/read-only.js';
@@ -59,9 +60,37 @@ function httpClient(base: string, maxSockets: number) {
   return { post, close: () => agent.destroy() };
 }
 
+/**
+ * The least any HTTP API over the runner costs: Node's own HTTP server, no framework, no checks on the body, no
+ * slot, the runner on its own driver and the answer as JSON. What `POST /api/query` takes beyond this is ours.
+ */
+async function bareHttpServer(driver: Driver, limits: Parameters<typeof runReadOnly>[3]) {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const { cypher, params } = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+      runReadOnly(driver, cypher, params, limits).then(
+        (answer) => {
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+          res.end(JSON.stringify(answer));
+        },
+        (err: Error) => {
+          res.writeHead(500, { 'content-type': 'text/plain' });
+          res.end(err.message);
+        },
+      );
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
 const program = new Command('bench:api')
   .description('API overhead against the driver, step by step, and concurrent clients')
-  .option('--reps <n>', 'rounds over every saved query', positiveInt, 15)
+  .option('--reps <n>', 'rounds over every saved query', positiveInt, 30)
   .option('--clients <n>', 'concurrent clients', positiveInt, 50)
   .option('--requests <n>', 'requests per client', positiveInt, 20)
   .action(async (opts: { reps: number; clients: number; requests: number }) => {
@@ -75,6 +104,10 @@ const program = new Command('bench:api')
       maxRows: DEFAULT_MAX_ROWS,
       maxBytes: DEFAULT_MAX_ANSWER_BYTES,
     };
+    // Its own driver, as the server has its own.
+    const bareDriver = createDriver(db.cfg);
+    const bare = await bareHttpServer(bareDriver, limits);
+    const bareClient = httpClient(bare.url, 1);
     try {
       const queries = SAVED_QUERIES.map((q) => {
         const params = defaultParams(q);
@@ -89,8 +122,8 @@ const program = new Command('bench:api')
         };
       });
       type Q = (typeof queries)[number];
-      const ok = async (q: Q, body: string) => {
-        const { status } = await client.post(body);
+      const ok = async (q: Q, body: string, via = client) => {
+        const { status } = await via.post(body);
         if (status !== 200) throw new Error(`${q.id} answered ${status}`);
       };
       // Each way runs the same query text with the same parameters; only what surrounds the query differs.
@@ -106,6 +139,8 @@ const program = new Command('bench:api')
         },
         // + the read-only checks, conversion with the byte budget, missing end nodes, JSON text.
         runner: async (q) => JSON.stringify(await runReadOnly(driver, q.cypher, q.params, limits)),
+        // + Node's HTTP on both ends, nothing else: the floor for any HTTP API over the runner.
+        bare: (q) => ok(q, q.body, bareClient),
         // + HTTP: the request, body parsing and checks, the slot, the answer sent and read. A saved query
         // runs on the server's thread, as the runner above.
         api: (q) => ok(q, q.body),
@@ -115,8 +150,10 @@ const program = new Command('bench:api')
         apiAdHoc: (q) => ok(q, q.adHocBody),
       };
       const names = Object.keys(ways);
-      // Warm every path (query plans, verdicts, connection pools, the worker) before measuring.
-      for (const q of queries) for (const name of names) await ways[name]?.(q);
+      // Warm every path (query plans, verdicts, connection pools, the worker, the JIT) before measuring: a
+      // server runs for days, so its steady state is what counts.
+      for (let round = 0; round < 3; round++)
+        for (const q of queries) for (const name of names) await ways[name]?.(q);
       const times = new Map<string, number[]>(names.map((n) => [n, []]));
       for (let rep = 0; rep < opts.reps; rep++) {
         for (const [i, q] of queries.entries()) {
@@ -137,7 +174,8 @@ const program = new Command('bench:api')
       const rows: [string, string, string | undefined][] = [
         ['driver', 'driver directly', undefined],
         ['runner', 'read-only runner', 'driver'],
-        ['api', 'POST /api/query', 'runner'],
+        ['bare', 'bare node:http', 'runner'],
+        ['api', 'POST /api/query', 'bare'],
         ['worker', 'runner in worker', 'runner'],
         ['apiAdHoc', 'ad-hoc over HTTP', 'worker'],
       ];
@@ -147,6 +185,7 @@ const program = new Command('bench:api')
       }
       console.log(
         `  ratio of medians, API / driver: ${(p50('api') / p50('driver')).toFixed(2)} (target <= 1.3); ` +
+          `bare node:http / driver: ${(p50('bare') / p50('driver')).toFixed(2)}; ` +
           `the ad-hoc path: ${(p50('apiAdHoc') / p50('driver')).toFixed(2)}`,
       );
 
@@ -182,6 +221,9 @@ const program = new Command('bench:api')
       }
     } finally {
       client.close();
+      bareClient.close();
+      await bare.close();
+      await bareDriver.close();
       await workers.close();
       await driver.close();
       await server.close();

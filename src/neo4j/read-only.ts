@@ -8,6 +8,7 @@ import neo4j, {
   type Driver,
   Neo4jError,
   type Record as Neo4jRecord,
+  type Result,
   type ResultSummary,
   type Session,
 } from 'neo4j-driver';
@@ -117,22 +118,12 @@ export async function runReadOnly(
     // An auto-commit query in a READ session: one round trip, and Neo4j refuses any write in it.
     const budget = new ByteBudget(maxBytes);
     const graph = new GraphCollector(budget);
-    const result = session.run(cypher, params, { timeout: timeoutMs });
-    const columns = [...(await result.keys())];
-    const rows: unknown[][] = [];
-    let truncation: QueryResult['truncation'];
-    for await (const record of result) {
-      if (rows.length >= maxRows) {
-        // Leaving the loop cancels the stream, so the rest is never produced or sent.
-        truncation = { reason: 'rows', limit: maxRows };
-        break;
-      }
-      rows.push(recordToRow(record, columns, graph));
-      if (budget.cut || budget.spent) {
-        truncation = { reason: 'bytes', limit: maxBytes };
-        break;
-      }
-    }
+    const { columns, rows, truncation } = await streamRows(
+      session.run(cypher, params, { timeout: timeoutMs }),
+      graph,
+      maxRows,
+      maxBytes,
+    );
     if (!budget.spent) await addMissingEndNodes(session, graph, timeoutMs);
     return {
       columns,
@@ -162,6 +153,48 @@ export async function runReadOnly(
     clearTimeout(timer);
     if (!abandoned) await session.close();
   }
+}
+
+interface StreamedRows {
+  columns: string[];
+  rows: unknown[][];
+  truncation: QueryResult['truncation'];
+}
+
+/**
+ * Converts records as the driver decodes them, until a cap is reached; then the rest of the stream is
+ * discarded on the server. An observer, not `for await`: the driver's async iterator costs several promises
+ * per record, which on these answers took as long as decoding them.
+ */
+function streamRows(
+  result: Result,
+  graph: GraphCollector,
+  maxRows: number,
+  maxBytes: number,
+): Promise<StreamedRows> {
+  return new Promise((resolve, reject) => {
+    let columns: string[] = [];
+    const rows: unknown[][] = [];
+    let truncation: QueryResult['truncation'];
+    const stop = (reason: NonNullable<QueryResult['truncation']>) => {
+      truncation = reason;
+      // summary() tells the driver to discard what Neo4j has not sent yet; onCompleted follows.
+      result.summary().catch(() => undefined);
+    };
+    result.subscribe({
+      onKeys: (keys) => {
+        columns = [...keys];
+      },
+      onNext: (record) => {
+        if (truncation) return;
+        if (rows.length >= maxRows) return stop({ reason: 'rows', limit: maxRows });
+        rows.push(recordToRow(record, columns, graph));
+        if (graph.budget.cut || graph.budget.spent) stop({ reason: 'bytes', limit: maxBytes });
+      },
+      onCompleted: () => resolve({ columns, rows, truncation }),
+      onError: reject,
+    });
+  });
 }
 
 async function assertPlansAsRead(

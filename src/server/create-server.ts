@@ -125,12 +125,13 @@ export async function createServer(opts: ServerOptions = {}): Promise<RunningSer
     return reply.code(apiError.status).send(apiError.body());
   });
 
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   registerHostCheck(app, host);
   // API answers reflect the database at that moment; the graph route sets its own revalidation rule.
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
       reply.header('cache-control', 'no-store');
+    done(null, payload);
   });
   app.get('/api/health', async (): Promise<HealthResponse> => {
     return { neo4j: await db.health(), graph: { nodes: graph.nodes, edges: graph.edges } };

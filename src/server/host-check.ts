@@ -19,15 +19,14 @@ export function hostName(header: string): string {
 export function registerHostCheck(app: FastifyInstance, listenHost: string): void {
   // Bound to a public interface on purpose (HOST=0.0.0.0): any name may reach it.
   if (!isLoopbackHost(listenHost)) return;
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const name = hostName(request.headers.host ?? '');
-    if (!isLoopbackHost(name)) {
-      const err = new ApiError(
-        403,
-        'FORBIDDEN_HOST',
-        'This server only answers requests addressed to 127.0.0.1 or localhost.',
-      );
-      return reply.code(403).send(err.body());
-    }
+    if (isLoopbackHost(name)) return done();
+    const err = new ApiError(
+      403,
+      'FORBIDDEN_HOST',
+      'This server only answers requests addressed to 127.0.0.1 or localhost.',
+    );
+    reply.code(403).send(err.body());
   });
 }
