@@ -15,8 +15,9 @@ import {
   DEFAULT_QUERY_TIMEOUT_MS,
 } from '../src/server/create-server.js';
 import { QueryWorkers } from '../src/server/query-workers.js';
-import { benchDatabase, ms, summary } from './bench-support.js';
+import { benchDatabase } from './bench-support.js';
 import { runCli } from './run-cli.js';
+import { ms, summary } from './stats.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);

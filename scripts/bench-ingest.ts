@@ -3,6 +3,7 @@
 // (a quarter, half and all of --pages) so that the same run shows whether reading grows linearly with pages.
 // Each input is measured in a fresh Node process, so its peak memory is its own.
 // Stages are a list, each reading what the earlier ones left: read the file, then draft its facts against graph/.
+
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +16,7 @@ import { loadKnowledgeBase, REPO_ROOT } from '../src/model/read.js';
 import type { KnowledgeBase } from '../src/model/types.js';
 import { openPdfMaker } from './bench-ingest/print-pdf.js';
 import { makeDocx } from './bench-ingest/write-docx.js';
+import { median } from './stats.js';
 
 /** What the stages of one ingestion share: the input file and what each stage produced. */
 export interface StageContext {
@@ -73,14 +75,6 @@ function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number >= 1');
   return n;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Child process: every stage on one file, `runs` times; prints one JSON line. */

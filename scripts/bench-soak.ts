@@ -11,8 +11,9 @@ import { REPO_ROOT } from '../src/model/read.js';
 import { findFreePort } from '../src/neo4j/local-server.js';
 import { defaultParams, SAVED_QUERIES } from '../src/neo4j/saved-queries.js';
 import { HOSTILE } from './bench-soak/hostile-corpus.js';
-import { ms, rssMb, summary } from './bench-support.js';
+import { rssMb } from './bench-support.js';
 import { runCli } from './run-cli.js';
+import { ms, summary } from './stats.js';
 
 /** 90s, 5m, 2m30s or a number of seconds. */
 function duration(value: string): number {

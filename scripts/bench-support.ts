@@ -55,19 +55,6 @@ async function load(cfg: Neo4jConfig, kb: KnowledgeBase): Promise<void> {
   }
 }
 
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[i] as number;
-}
-
-export function summary(values: number[]): { n: number; p50: number; p99: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) };
-}
-
-export const ms = (v: number): string => `${v.toFixed(1)} ms`;
-
 /** Resident memory of a process in MB, from /proc (Linux), or NaN. */
 export function rssMb(pid: number): number {
   try {

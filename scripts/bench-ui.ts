@@ -1,6 +1,7 @@
 // npm run bench:ui — how fast the explorer draws, as a ratio to a bare sigma page measured in the same run.
 // Both pages are served by the real server (createServer with a graphJson override) and driven by headless
 // Chromium; on this machine WebGL is software (SwiftShader), so absolute figures mean little, ratios a lot.
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +18,7 @@ import { benchExplore, type ExploreRow, printExploreBench } from './bench-ui/exp
 import { benchSourceView, printSourceBench, type SourceBench } from './bench-ui/source-view.js';
 import { syntheticGraph } from './bench-ui/synthetic.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
+import { median } from './stats.js';
 
 interface Sample {
   /** ms from navigation start until the graph is drawn and the GPU has finished it. */
@@ -128,12 +130,6 @@ async function measure(page: Page, kind: PageKind, url: string, animationMs: num
     jsGzipBytes,
     jsFiles: timing.scripts.length,
   };
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
 interface Row {

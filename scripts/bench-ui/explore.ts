@@ -3,9 +3,11 @@
 // exploring and leaving again, on a synthetic graph 20 times today's (7,100 nodes / 21,300 relationships),
 // against the same operations on today's APEC graph in the same run, and the camera animation of the full
 // view of each graph as the fps baseline.
+
 import type { SerializedGraph } from 'graphology-types';
 import type { Browser, Page } from 'playwright-core';
 import { createServer, DEFAULT_STATIC_DIR } from '../../src/server/create-server.js';
+import { median } from '../stats.js';
 
 // In-page code is text (see bench-ui.ts: tsx's helpers do not exist inside the page).
 
@@ -183,12 +185,6 @@ export async function benchExplore(
     samples,
   };
 }
-
-const median = (v: number[]) => {
-  const s = [...v].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
-};
 
 interface Summary {
   selectMs: number;

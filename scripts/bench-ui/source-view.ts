@@ -1,6 +1,7 @@
 // bench:ui's Sources measurement: opening a generated 300-page source (form-fed pages, numbered headings, a
 // quoted fact every few lines) in the Sources tab, against opening the seed report in the same run, and against
 // the same 300 pages put on the page as one plain <pre> (what the view would cost without its blocks).
+
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { exportGraphJson } from '../../src/model/export.js';
 import { loadKnowledgeBase } from '../../src/model/read.js';
 import type { KnowledgeBase } from '../../src/model/types.js';
 import { createServer, DEFAULT_STATIC_DIR } from '../../src/server/create-server.js';
+import { median } from '../stats.js';
 
 /** A graph/ folder with one Source of `pages` pages and a Topic node quoting every third sentence. */
 export function generatedSource(pages: number): { dir: string; kb: KnowledgeBase } {
@@ -75,8 +77,6 @@ export interface SourceBench {
   largeMs: number;
   plainPreMs: number;
 }
-
-const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? Number.NaN;
 
 export async function benchSourceView(browser: Browser, reps: number, pages = 300): Promise<SourceBench> {
   const { dir, kb: large } = generatedSource(pages);

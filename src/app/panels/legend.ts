@@ -2,10 +2,9 @@
 import { CATEGORY_COLORS } from '../../model/palette.js';
 import { NODE_LABELS, type NodeLabel } from '../../model/types.js';
 import type { AppContext } from '../context.js';
-import { filterSpecChanged } from '../graph/apply-filters.js';
-import { onContentChange } from '../graph/content-changes.js';
 import { countNodesBy, formatCount } from '../graph/counts.js';
-import { h, rerender } from '../ui/dom.js';
+import { h } from '../ui/dom.js';
+import { mountCountingPanel } from './counting-panel.js';
 
 export function mountLegend(el: HTMLElement, ctx: AppContext): void {
   const presentLabels = () => {
@@ -77,11 +76,5 @@ export function mountLegend(el: HTMLElement, ctx: AppContext): void {
       h('ul', { class: 'legend', 'aria-labelledby': 'legend-title' }, items),
     );
   };
-  const render = () => rerender(el, build);
-  render();
-  ctx.onLangChange(render);
-  onContentChange(ctx.graph, render);
-  ctx.state.subscribe((s, prev) => {
-    if (filterSpecChanged(s, prev)) render();
-  });
+  mountCountingPanel(el, ctx, build);
 }

@@ -1,11 +1,7 @@
 // Filters beyond the legend: relationship types, one meeting's neighbourhood, project status and dates.
 // The state lives in the URL store; model.ts derives what to show, views.ts draws each region.
 import type { AppContext } from '../../context.js';
-import { exploreSlice } from '../../explore/slice.js';
-import { filterSpecChanged } from '../../graph/apply-filters.js';
-import { onContentChange } from '../../graph/content-changes.js';
-import { rerender } from '../../ui/dom.js';
-import { sliceChanged } from '../../url-slices.js';
+import { mountCountingPanel } from '../counting-panel.js';
 import { filterCounts, filterOptions } from './model.js';
 import { dateView, headView, meetingView, relTypesView, statusView, visibleCountView } from './views.js';
 
@@ -24,13 +20,6 @@ export function mountFilters(el: HTMLElement, ctx: AppContext): void {
       visibleCountView(ctx, counts),
     );
   };
-  const render = () => rerender(el, build);
-  render();
-  ctx.onLangChange(render);
-  onContentChange(ctx.graph, render);
-  ctx.state.subscribe((s, prev) => {
-    if (filterSpecChanged(s, prev)) render();
-    // The exploration hides and shows nodes after this store update: count them once that is done.
-    else if (sliceChanged(s, prev, exploreSlice)) requestAnimationFrame(render);
-  });
+  // The visible count follows the exploration too.
+  mountCountingPanel(el, ctx, build, { followExploration: true });
 }
