@@ -181,7 +181,8 @@ const program = new Command('bench:api')
         ['apiAdHoc', 'ad-hoc over HTTP', 'worker'],
       ];
       for (const [n, label, base] of rows) {
-        const step = base ? `  (+${ms(p50(n) - p50(base))} over ${base})` : '';
+        const d = p50(n) - p50(base ?? n);
+        const step = base ? `  (${d < -0.05 ? '-' : '+'}${ms(Math.abs(d))} over ${base})` : '';
         console.log(`  ${label.padEnd(17)} p50 ${ms(p50(n))}, p99 ${ms(s[n]?.p99 ?? 0)}${step}`);
       }
       console.log(
